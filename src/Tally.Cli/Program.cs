@@ -1,0 +1,4 @@
+using System.CommandLine;
+using Tally.Cli;
+
+return TallyCommand.Create().Parse(args).Invoke();

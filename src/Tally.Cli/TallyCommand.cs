@@ -1,0 +1,152 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tally.Extraction;
+using Tally.Formats;
+
+namespace Tally.Cli;
+
+/// <summary>Builds the <c>tally</c> command line.</summary>
+internal static class TallyCommand
+{
+    public static RootCommand Create(TextWriter? stdout = null, TextWriter? stderr = null, Func<Stream>? stdoutStream = null, Func<Stream>? stdin = null)
+    {
+        var root = new RootCommand("Tally: casualty claims from conflict news, with the words they came from.");
+        root.Subcommands.Add(ExtractCommand.Create(stderr ?? Console.Error, stdoutStream ?? Console.OpenStandardOutput, stdin));
+        return root;
+    }
+}
+
+/// <summary><c>tally extract</c>: read articles, write claims or spans.</summary>
+internal static class ExtractCommand
+{
+    public static Command Create(TextWriter stderr, Func<Stream> stdout, Func<Stream>? stdin)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Files (.txt, .jsonl, .csv), folders of them, or - for standard input.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "What to write: claims (the JSON Lines export of the spec) or spans (every recognized span, for debugging).",
+            DefaultValueFactory = _ => "claims",
+        };
+        format.AcceptOnlyFromAmong("claims", "spans");
+        var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
+        var columns = new Option<string?>("--columns")
+        {
+            Description = "CSV column mapping, e.g. id=unit_id,title=article_title,text=article_content,published=date,source=source.",
+        };
+        var inputFormat = new Option<string>("--input-format")
+        {
+            Description = "Read every input as this format instead of deciding by extension: auto, text, jsonl, csv.",
+            DefaultValueFactory = _ => "auto",
+        };
+        inputFormat.AcceptOnlyFromAmong("auto", "text", "jsonl", "csv");
+        var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the summary line." };
+
+        var command = new Command("extract", "Extract casualty claims from articles and write them as JSON Lines.");
+        command.Arguments.Add(inputs);
+        command.Options.Add(format);
+        command.Options.Add(output);
+        command.Options.Add(columns);
+        command.Options.Add(inputFormat);
+        command.Options.Add(quiet);
+        command.SetAction(parse =>
+        {
+            ColumnMapping? mapping = null;
+            string? columnText = parse.GetValue(columns);
+            if (columnText is not null)
+            {
+                try
+                {
+                    mapping = ColumnMapping.Parse(columnText);
+                }
+                catch (FormatException e)
+                {
+                    stderr.WriteLine($"tally: --columns: {e.Message}");
+                    return ExitCodes.Usage;
+                }
+            }
+
+            var reporter = new ProblemReporter(stderr);
+            var options = new ReaderOptions
+            {
+                Columns = mapping,
+                Format = parse.GetValue(inputFormat) switch
+                {
+                    "text" => InputFormat.Text,
+                    "jsonl" => InputFormat.JsonLines,
+                    "csv" => InputFormat.Csv,
+                    _ => InputFormat.Auto,
+                },
+                OnProblem = reporter.Report,
+            };
+
+            string? outputPath = parse.GetValue(output);
+            Stream sink;
+            try
+            {
+                sink = outputPath is null ? stdout() : new FileStream(outputPath, FileMode.Create, FileAccess.Write, FileShare.Read);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"tally: cannot write {outputPath}: {e.Message}");
+                return ExitCodes.Usage;
+            }
+
+            var clock = Stopwatch.StartNew();
+            int articles = 0, failed = 0;
+            using (var buffered = new BufferedStream(sink, 1 << 16))
+            {
+                bool spans = parse.GetValue(format) == "spans";
+                using var claimsWriter = spans ? null : new ClaimsWriter(buffered);
+                using var spansWriter = spans ? new SpansWriter(buffered) : null;
+                var extractor = Extractor.Default;
+                foreach (var article in ArticleInput.Read(parse.GetValue(inputs) ?? [], options, stdin))
+                {
+                    articles++;
+                    ArticleExtraction extraction;
+                    try
+                    {
+                        extraction = extractor.Extract(article);
+                    }
+                    catch (Exception e)
+                    {
+                        // A bug must not lose the rest of the input: report it, keep the line, go on.
+                        failed++;
+                        stderr.WriteLine($"tally: {article.Origin}: article {article.Id}: extraction failed: {e.GetType().Name}: {e.Message}");
+                        if (Environment.GetEnvironmentVariable("TALLY_TRACE") == "1")
+                        {
+                            stderr.WriteLine(e.StackTrace);
+                        }
+                        claimsWriter?.WriteFailure(article.Id, $"{e.GetType().Name}: {e.Message}");
+                        continue;
+                    }
+
+                    if (spansWriter is not null)
+                    {
+                        spansWriter.Write(extraction.Document);
+                    }
+                    else
+                    {
+                        claimsWriter!.Write(extraction);
+                    }
+                }
+            }
+
+            if (outputPath is not null)
+            {
+                sink.Dispose();
+            }
+
+            if (!parse.GetValue(quiet))
+            {
+                stderr.WriteLine($"tally: {articles} articles in {clock.Elapsed.TotalSeconds:0.00} s; {reporter.Skipped} skipped, {reporter.Warnings} warnings, {failed} failed");
+            }
+
+            return reporter.Skipped > 0 || failed > 0 ? ExitCodes.SomethingSkipped : ExitCodes.Ok;
+        });
+        return command;
+    }
+}

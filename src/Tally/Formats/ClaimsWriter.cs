@@ -1,0 +1,174 @@
+using System.Text.Json;
+using Tally.Extraction;
+using Tally.Text;
+
+namespace Tally.Formats;
+
+/// <summary>
+/// Writes the claims export of <c>shared/spec/claims-format.md</c>: one JSON line per article, in input order.
+/// </summary>
+public sealed class ClaimsWriter : IDisposable
+{
+    /// <summary>The most characters of evidence the export quotes.</summary>
+    public const int MaxEvidence = 300;
+
+    private readonly Stream _output;
+    private readonly Utf8JsonWriter _json;
+
+    /// <summary>Writes to <paramref name="output"/>.</summary>
+    public ClaimsWriter(Stream output)
+    {
+        _output = output;
+        _json = new Utf8JsonWriter(output, SpansWriter.Options);
+    }
+
+    /// <summary>Writes the line of one article.</summary>
+    /// <param name="extraction">What was found in it.</param>
+    /// <param name="error">Why extraction failed, if it did; written as an <c>error</c> field beside empty lists.</param>
+    public void Write(ArticleExtraction extraction, string? error = null)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        var doc = extraction.Document;
+        var w = _json;
+        w.WriteStartObject();
+        w.WriteString("id", doc.Article.Id);
+        w.WriteStartArray("claims");
+        foreach (var claim in extraction.Claims)
+        {
+            WriteClaim(w, doc, claim);
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("tallies");
+        foreach (var tally in extraction.Tallies)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("killed", tally.Killed);
+            w.WriteString("scope", tally.Scope);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (error is not null)
+        {
+            w.WriteString("error", error);
+        }
+
+        w.WriteEndObject();
+        w.Flush();
+        _output.WriteByte((byte)'\n');
+        w.Reset(_output);
+    }
+
+    /// <summary>Writes the line of an article that could not be extracted: empty lists and the reason.</summary>
+    public void WriteFailure(string id, string error)
+    {
+        var w = _json;
+        w.WriteStartObject();
+        w.WriteString("id", id);
+        w.WriteStartArray("claims");
+        w.WriteEndArray();
+        w.WriteStartArray("tallies");
+        w.WriteEndArray();
+        w.WriteString("error", error);
+        w.WriteEndObject();
+        w.Flush();
+        _output.WriteByte((byte)'\n');
+        w.Reset(_output);
+    }
+
+    private static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c)
+    {
+        w.WriteStartObject();
+        SpansWriter.WriteDate(w, "date", c.Date?.Value);
+        w.WriteString("date_precision", c.DatePrecision.ToString().ToLowerInvariant());
+        WriteString(w, "place", c.Place?.Value);
+        WriteString(w, "governorate", c.Governorate?.Value);
+        w.WriteStartArray("perpetrators");
+        foreach (var p in c.Perpetrators)
+        {
+            w.WriteStringValue(p.Value);
+        }
+
+        w.WriteEndArray();
+        WriteString(w, "attack", c.Attack?.Value);
+        w.WriteStartObject("killed");
+        SpansWriter.WriteNullable(w, "total", c.Killed.Total?.Value);
+        SpansWriter.WriteNullable(w, "civilians", c.Killed.Civilians?.Value);
+        SpansWriter.WriteNullable(w, "children", c.Killed.Children?.Value);
+        SpansWriter.WriteNullable(w, "women", c.Killed.Women?.Value);
+        SpansWriter.WriteNullable(w, "fighters", c.Killed.Fighters?.Value);
+        WriteQualifier(w, c.Killed);
+        w.WriteEndObject();
+        w.WriteStartObject("injured");
+        SpansWriter.WriteNullable(w, "total", c.Injured.Total?.Value);
+        WriteQualifier(w, c.Injured);
+        w.WriteEndObject();
+        w.WriteStartArray("sources");
+        foreach (var s in c.Sources)
+        {
+            w.WriteStringValue(s.Value);
+        }
+
+        w.WriteEndArray();
+        w.WriteString("evidence", Evidence(doc, c.Evidence));
+        w.WriteEndObject();
+    }
+
+    private static void WriteQualifier(Utf8JsonWriter w, Counts counts)
+    {
+        if (counts.Total is not null && counts.Qualifier is { } q)
+        {
+            w.WriteString("qualifier", SpansWriter.QualifierName(q));
+        }
+        else
+        {
+            w.WriteNull("qualifier");
+        }
+    }
+
+    private static void WriteString(Utf8JsonWriter w, string name, string? value)
+    {
+        if (value is null)
+        {
+            w.WriteNull(name);
+        }
+        else
+        {
+            w.WriteString(name, value);
+        }
+    }
+
+    /// <summary>The evidence as quoted from the raw text, whitespace runs folded, cut to <see cref="MaxEvidence"/> characters.</summary>
+    internal static string Evidence(Document doc, CharRange range)
+    {
+        var raw = doc.ToRaw(range).Of(doc.Raw);
+        var sb = new System.Text.StringBuilder(Math.Min(raw.Length, MaxEvidence));
+        bool space = false;
+        foreach (char ch in raw)
+        {
+            if (char.IsWhiteSpace(ch))
+            {
+                space = sb.Length > 0;
+                continue;
+            }
+
+            if (space)
+            {
+                sb.Append(' ');
+                space = false;
+            }
+
+            sb.Append(ch);
+            if (sb.Length >= MaxEvidence)
+            {
+                break;
+            }
+        }
+
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose() => _json.Dispose();
+}

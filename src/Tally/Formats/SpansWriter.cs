@@ -1,0 +1,146 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Tally.Recognizers;
+using Tally.Text;
+
+namespace Tally.Formats;
+
+/// <summary>
+/// Writes every recognized span of a document as one JSON line, for people debugging a rule.
+/// </summary>
+/// <remarks>
+/// <para>One line per article: <c>{"id", "published", "spans": [...]}</c>. Each span has its <c>kind</c>
+/// (<c>sentence</c>, <c>number</c>, <c>date</c>), <c>start</c> and <c>end</c> (half-open character offsets into the
+/// article's content as read: the title, a blank line, then the text; see <see cref="Document"/>), the
+/// <c>text</c> it covers, and its resolved <c>value</c>.</para>
+/// </remarks>
+public sealed class SpansWriter : IDisposable
+{
+    internal static readonly JsonWriterOptions Options = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, Indented = false };
+
+    private readonly Stream _output;
+    private readonly Utf8JsonWriter _json;
+
+    /// <summary>Writes to <paramref name="output"/>.</summary>
+    public SpansWriter(Stream output)
+    {
+        _output = output;
+        _json = new Utf8JsonWriter(output, Options);
+    }
+
+    /// <summary>Writes the line of one document.</summary>
+    public void Write(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var w = _json;
+        w.WriteStartObject();
+        w.WriteString("id", document.Article.Id);
+        WriteDate(w, "published", document.Published);
+        if (document.BodyStart > 0)
+        {
+            w.WriteNumber("body_start", document.BodyStart);
+        }
+
+        w.WriteStartArray("spans");
+        foreach (var s in document.Sentences)
+        {
+            Begin(w, document, "sentence", s.Range);
+            w.WriteNumber("paragraph", s.Paragraph);
+            w.WriteEndObject();
+        }
+
+        foreach (var n in document.Numbers)
+        {
+            Begin(w, document, "number", n.Range);
+            w.WriteStartObject("value");
+            WriteNullable(w, "count", n.Value);
+            if (n.High is { } high)
+            {
+                w.WriteNumber("high", high);
+            }
+
+            if (n.Vague is not null)
+            {
+                w.WriteString("vague", n.Vague);
+            }
+
+            w.WriteString("qualifier", QualifierName(n.Qualifier));
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        foreach (var d in document.Dates)
+        {
+            Begin(w, document, "date", d.Range);
+            w.WriteStartObject("value");
+            WriteDate(w, "date", d.Date);
+            w.WriteString("precision", PrecisionName(d.Precision));
+            WriteDate(w, "from", d.From);
+            WriteDate(w, "to", d.To);
+            w.WriteString("expression", d.Expression.ToString().ToLowerInvariant());
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        _output.WriteByte((byte)'\n');
+        w.Reset(_output);
+    }
+
+    private static void Begin(Utf8JsonWriter w, Document document, string kind, CharRange range)
+    {
+        var raw = document.ToRaw(range);
+        w.WriteStartObject();
+        w.WriteString("kind", kind);
+        w.WriteNumber("start", raw.Start);
+        w.WriteNumber("end", raw.End);
+        w.WriteString("text", raw.Of(document.Raw));
+    }
+
+    internal static void WriteDate(Utf8JsonWriter w, string name, DateOnly? date)
+    {
+        if (date is { } d)
+        {
+            w.WriteString(name, d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    internal static void WriteNullable(Utf8JsonWriter w, string name, long? value)
+    {
+        if (value is { } v)
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    /// <summary>The spec's name of a qualifier: <c>exact</c>, <c>at_least</c>, <c>about</c>, <c>up_to</c>.</summary>
+    public static string QualifierName(Qualifier qualifier) => qualifier switch
+    {
+        Qualifier.AtLeast => "at_least",
+        Qualifier.About => "about",
+        Qualifier.UpTo => "up_to",
+        _ => "exact",
+    };
+
+    /// <summary>The spec's name of a precision: <c>day</c>, <c>week</c>, <c>month</c>, <c>year</c>.</summary>
+    public static string PrecisionName(DatePrecision precision) => precision switch
+    {
+        DatePrecision.Week => "week",
+        DatePrecision.Month => "month",
+        DatePrecision.Year => "year",
+        _ => "day",
+    };
+
+    /// <inheritdoc/>
+    public void Dispose() => _json.Dispose();
+}

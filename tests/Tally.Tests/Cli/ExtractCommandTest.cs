@@ -1,0 +1,83 @@
+using System.Text.Json;
+using Tally.Tests.Formats;
+
+namespace Tally.Tests.Cli;
+
+public class ExtractCommandTest : ReaderTestBase
+{
+    [Fact]
+    public void Extract_Claims_OneValidLinePerArticleInInputOrder()
+    {
+        var csv = Write("in.csv", "id,title,text,published\n"
+            + "c2,Strike,\"Four civilians were killed on Thursday, activists said.\",2019-08-29\n"
+            + "c1,Other,Nothing happened.,2019-08-30\n");
+        var txt = Write("z.txt", "Two people died in a raid.");
+        var result = CliRunner.Run(null, "extract", "--format", "claims", csv, txt);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(["c2", "c1", "z"], result.Lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        foreach (var line in result.Lines)
+        {
+            var root = JsonDocument.Parse(line).RootElement;
+            Assert.Equal(JsonValueKind.Array, root.GetProperty("claims").ValueKind);
+            Assert.Equal(JsonValueKind.Array, root.GetProperty("tallies").ValueKind);
+        }
+
+        Assert.Contains("3 articles", result.Stderr);
+    }
+
+    [Fact]
+    public void Extract_SkippedInput_ExitsWithOneAndNamesThePlace()
+    {
+        var jsonl = Write("in.jsonl", "{\"id\": \"1\", \"text\": \"ok\"}\n{broken\n{\"id\": \"3\", \"text\": \"ok\"}\n");
+        var result = CliRunner.Run(null, "extract", jsonl);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal(2, result.Lines.Length);
+        Assert.Contains($"{jsonl}:2: skipped: not valid JSON", result.Stderr);
+    }
+
+    [Fact]
+    public void Extract_Spans_WritesKindsOffsetsTextAndValues()
+    {
+        var text = "At least seven civilians were killed on Thursday.";
+        var result = CliRunner.Run($"{{\"id\": \"s\", \"text\": \"{text}\", \"published\": \"2019-08-29\"}}\n", "extract", "--format", "spans", "-");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Lines.Single()).RootElement;
+        var spans = root.GetProperty("spans").EnumerateArray().ToList();
+        var number = spans.Single(s => s.GetProperty("kind").GetString() == "number");
+        Assert.Equal("At least seven", number.GetProperty("text").GetString());
+        Assert.Equal(0, number.GetProperty("start").GetInt32());
+        Assert.Equal(14, number.GetProperty("end").GetInt32());
+        Assert.Equal(7, number.GetProperty("value").GetProperty("count").GetInt32());
+        Assert.Equal("at_least", number.GetProperty("value").GetProperty("qualifier").GetString());
+        var date = spans.Single(s => s.GetProperty("kind").GetString() == "date");
+        Assert.Equal("2019-08-29", date.GetProperty("value").GetProperty("date").GetString());
+        Assert.Equal(text.IndexOf("Thursday", StringComparison.Ordinal), date.GetProperty("start").GetInt32());
+        Assert.Single(spans, s => s.GetProperty("kind").GetString() == "sentence");
+    }
+
+    [Fact]
+    public void Extract_SpanOffsets_PointIntoRawTextDespiteNormalization()
+    {
+        var raw = "\u201cThey\u2019re gone,\u201d\u00a0he said\u2026 Nearly 100 died.";
+        var result = CliRunner.Run(JsonSerializer.Serialize(new { id = "n", text = raw }) + "\n", "extract", "--format", "spans", "-");
+        var number = JsonDocument.Parse(result.Lines.Single()).RootElement.GetProperty("spans").EnumerateArray()
+            .Single(s => s.GetProperty("kind").GetString() == "number");
+        int start = number.GetProperty("start").GetInt32(), end = number.GetProperty("end").GetInt32();
+        Assert.Equal("Nearly 100", raw[start..end]);
+    }
+
+    [Fact]
+    public void Extract_OutputFile_AndBadColumns()
+    {
+        var csv = Write("m.csv", "k,b\nx,Five died.\n");
+        var output = Path.Combine(Folder, "out.jsonl");
+        var ok = CliRunner.Run(null, "extract", "--columns", "id=k,text=b", "-o", output, csv);
+        Assert.Equal(0, ok.ExitCode);
+        Assert.Equal("", ok.Stdout);
+        Assert.Single(File.ReadAllLines(output));
+
+        var bad = CliRunner.Run(null, "extract", "--columns", "id=k", csv);
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("--columns", bad.Stderr);
+    }
+}
