@@ -40,11 +40,21 @@ public sealed class PipelineBuilder
     /// <summary>The recognizers, in the order they will run; edit freely before <see cref="Build"/>.</summary>
     public List<IRecognizer> Recognizers { get; } = [];
 
-    /// <summary>Adds the built-in recognizers: numbers, then dates.</summary>
+    /// <summary>
+    /// Adds the built-in recognizers: the dateline (which fixes the publication date), numbers, dates, the lexicons
+    /// (actors, sources, attack types, victim nouns, casualty words) and places.
+    /// </summary>
     public PipelineBuilder UseDefaultRecognizers()
     {
+        Recognizers.Add(new DatelineRecognizer());
         Recognizers.Add(new NumberRecognizer());
         Recognizers.Add(new DateRecognizer());
+        Recognizers.Add(new LexiconRecognizer(Lexicons.Actors, d => d.Actors));
+        Recognizers.Add(new LexiconRecognizer(Lexicons.Sources, d => d.Sources));
+        Recognizers.Add(new LexiconRecognizer(Lexicons.Attacks, d => d.Attacks));
+        Recognizers.Add(new LexiconRecognizer(Lexicons.Victims, d => d.Victims));
+        Recognizers.Add(new LexiconRecognizer(Lexicons.Casualties, d => d.Casualties));
+        Recognizers.Add(new PlaceRecognizer());
         return this;
     }
 

@@ -36,6 +36,11 @@ public sealed class SpansWriter : IDisposable
         w.WriteStartObject();
         w.WriteString("id", document.Article.Id);
         WriteDate(w, "published", document.Published);
+        if (document.Dateline is { } dateline)
+        {
+            SpansWriter.WriteDate(w, "dateline", dateline.Date);
+        }
+
         if (document.BodyStart > 0)
         {
             w.WriteNumber("body_start", document.BodyStart);
@@ -82,11 +87,81 @@ public sealed class SpansWriter : IDisposable
             w.WriteEndObject();
         }
 
+        WriteLexicon(w, document, "actor", document.Actors);
+        WriteLexicon(w, document, "source", document.Sources);
+        WriteLexicon(w, document, "attack", document.Attacks);
+        WriteLexicon(w, document, "victim", document.Victims);
+        WriteLexicon(w, document, "casualty", document.Casualties);
+        foreach (var p in document.Places)
+        {
+            Begin(w, document, "place", p.Range);
+            w.WriteStartObject("value");
+            w.WriteBoolean("area", p.IsArea);
+            w.WriteNumber("candidates", p.Candidates.Count);
+            if (p.Resolved is { } place)
+            {
+                w.WriteString("id", place.Id);
+                w.WriteString("name", place.Name);
+                w.WriteString("kind", place.Kind.ToString().ToLowerInvariant());
+                if (place.Governorate is null)
+                {
+                    w.WriteNull("governorate");
+                }
+                else
+                {
+                    w.WriteString("governorate", place.Governorate);
+                }
+
+                if (place.District is not null)
+                {
+                    w.WriteString("district", place.District);
+                }
+
+                if (!double.IsNaN(place.Latitude))
+                {
+                    w.WriteNumber("lat", place.Latitude);
+                    w.WriteNumber("lon", place.Longitude);
+                }
+            }
+
+            w.WriteNumber("confidence", Math.Round(p.Confidence, 2));
+            if (p.Reason is not null)
+            {
+                w.WriteString("reason", p.Reason);
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
         w.WriteEndArray();
         w.WriteEndObject();
         w.Flush();
         _output.WriteByte((byte)'\n');
         w.Reset(_output);
+    }
+
+    private static void WriteLexicon(Utf8JsonWriter w, Document document, string kind, List<LexiconMention> mentions)
+    {
+        foreach (var m in mentions)
+        {
+            Begin(w, document, kind, m.Range);
+            w.WriteStartObject("value");
+            w.WriteString("id", m.Value);
+            if (m.Values[0].Length > 1)
+            {
+                w.WriteStartArray("uses");
+                foreach (var v in m.Values)
+                {
+                    w.WriteStringValue(string.Join(' ', v.Skip(1)));
+                }
+
+                w.WriteEndArray();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
     }
 
     private static void Begin(Utf8JsonWriter w, Document document, string kind, CharRange range)

@@ -48,6 +48,12 @@ public sealed class DateRecognizer : IRecognizer
         int i = 0;
         while (i < n)
         {
+            if (document.Dateline is { } dateline && i == dateline.FirstToken)
+            {
+                i = dateline.EndToken; // the publication date, not an incident's
+                continue;
+            }
+
             var m = MatchNumeric(document, i) ?? MatchCalendar(document, i) ?? MatchWeekday(document, i)
                 ?? MatchRelative(document, i) ?? MatchPeriod(document, i) ?? MatchDuration(document, i);
             if (m is { } mention)
@@ -60,6 +66,26 @@ public sealed class DateRecognizer : IRecognizer
                 i++;
             }
         }
+    }
+
+    /// <summary>A calendar date with day, month and year starting at <paramref name="i"/>, if one does.</summary>
+    internal static DateMention? MatchFullDate(Document doc, int i)
+    {
+        var m = MatchNumeric(doc, i) ?? MatchCalendar(doc, i);
+        return m is { Precision: DatePrecision.Day, Date: not null, Expression: DateExpression.Calendar } && HasYear(doc, m.Value) ? m : null;
+    }
+
+    private static bool HasYear(Document doc, DateMention m)
+    {
+        for (int k = m.FirstToken; k < m.EndToken; k++)
+        {
+            if (Calendar.IsYearNumber(doc, k, out _) || (doc.Tokens[k].Kind == TokenKind.Number && doc.Tokens[k].Length == 4))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static DateMention Make(Document doc, int first, int end, DateExpression kind, DatePrecision precision, DateOnly? date, DateOnly? from, DateOnly? to) =>

@@ -48,8 +48,8 @@ public sealed class Document
     /// <summary>Maps offsets in <see cref="Text"/> to offsets in <see cref="Raw"/>.</summary>
     public OffsetMap Map { get; }
 
-    /// <summary>The publication date the recognizers resolve relative dates against.</summary>
-    public DateOnly? Published => Article.Published;
+    /// <summary>The publication date the recognizers resolve relative dates against: the dateline's, else the article's.</summary>
+    public DateOnly? Published => Dateline?.Date ?? Article.Published;
 
     /// <summary>The tokens, in order.</summary>
     public IReadOnlyList<Token> Tokens => _tokens;
@@ -62,6 +62,27 @@ public sealed class Document
 
     /// <summary>Dates found by the <see cref="DateRecognizer"/>, in text order.</summary>
     public List<DateMention> Dates { get; } = [];
+
+    /// <summary>Places found by the <see cref="PlaceRecognizer"/>, in text order.</summary>
+    public List<PlaceMention> Places { get; } = [];
+
+    /// <summary>Actors (who did it, or whose fighters died), in text order.</summary>
+    public List<LexiconMention> Actors { get; } = [];
+
+    /// <summary>Sources a figure may be attributed to, in text order.</summary>
+    public List<LexiconMention> Sources { get; } = [];
+
+    /// <summary>Weapons and acts that give an attack type, in text order.</summary>
+    public List<LexiconMention> Attacks { get; } = [];
+
+    /// <summary>Victim nouns with their category, in text order.</summary>
+    public List<LexiconMention> Victims { get; } = [];
+
+    /// <summary>Casualty words (killed, wounded, death toll...), in text order.</summary>
+    public List<LexiconMention> Casualties { get; } = [];
+
+    /// <summary>The date a dateline at the start of the text gives, which wins over the dataset's date; see <see cref="DatelineRecognizer"/>.</summary>
+    public DateMention? Dateline { get; set; }
 
     /// <summary>The characters of token <paramref name="index"/>.</summary>
     public ReadOnlySpan<char> TokenText(int index) => Text.AsSpan(_tokens[index].Start, _tokens[index].Length);

@@ -23,8 +23,8 @@ public class DateRecognizerTest
         { "It happened on August 28, 2019.", ["August 28, 2019:2019-08-28:day:2019-08-28..2019-08-28"] },
         { "It happened on Aug. 28, 2019.", ["Aug. 28, 2019:2019-08-28:day:2019-08-28..2019-08-28"] },
         { "It happened on 28 Aug 2019.", ["28 Aug 2019:2019-08-28:day:2019-08-28..2019-08-28"] },
-        { "Wed 05 Apr 2017 Syria attack.", ["Wed 05 Apr 2017:2017-04-05:day:2017-04-05..2017-04-05"] },
-        { "Thursday, August 29, 2019 was hot.", ["Thursday, August 29, 2019:2019-08-29:day:2019-08-29..2019-08-29"] },
+        { "It was hot on Wed 05 Apr 2017 in the city.", ["Wed 05 Apr 2017:2017-04-05:day:2017-04-05..2017-04-05"] },
+        { "It was Thursday, August 29, 2019 that day.", ["Thursday, August 29, 2019:2019-08-29:day:2019-08-29..2019-08-29"] },
         { "It happened on 4/5/2017.", ["4/5/2017:2017-04-05:day:2017-04-05..2017-04-05"] },
         { "It happened on 28/8/2019.", ["28/8/2019:2019-08-28:day:2019-08-28..2019-08-28"] },
         { "It happened on 2019-08-28.", ["2019-08-28:2019-08-28:day:2019-08-28..2019-08-28"] },
@@ -72,6 +72,35 @@ public class DateRecognizerTest
     {
         Assert.Equal(["Thursday:-:day:-..-"], Dates("It happened on Thursday.", null));
         Assert.Equal(["August 28, 2019:2019-08-28:day:2019-08-28..2019-08-28"], Dates("On August 28, 2019 it rained.", null));
+    }
+
+    public static TheoryData<string, string?> Datelines => new()
+    {
+        { "Wed 05 Apr 2017 Syria attack kills two.", "2017-04-05" },
+        { "BEIRUT, Aug 28, 2019 - Two died on Tuesday.", "2019-08-28" },
+        { "Date of publication 21 September 2016 Four died.", "2016-09-21" },
+        { "Published August 15 2016 A strike hit.", "2016-08-15" },
+        { "It happened on August 28, 2019 in the north.", null },
+        { "Two died on Tuesday.", null },
+    };
+
+    [Theory]
+    [MemberData(nameof(Datelines))]
+    public void Dateline_WinsOverTheDatasetDate(string text, string? expected)
+    {
+        var doc = TestDocuments.Annotate(text, s_published);
+        Assert.Equal(expected, Iso(doc.Dateline?.Date) is "-" ? null : Iso(doc.Dateline?.Date));
+        Assert.Equal(expected ?? "2019-08-29", Iso(doc.Published));
+        // The dateline is the publication date, not an incident date.
+        Assert.DoesNotContain(doc.Dates, d => doc.Dateline is { } line && d.FirstToken == line.FirstToken);
+    }
+
+    [Fact]
+    public void Dateline_ResolvesRelativeDates()
+    {
+        // The dataset says 29 August; the dateline says Monday 15 August 2016, so Sunday is the 14th.
+        var doc = TestDocuments.Annotate("Published August 15 2016 A bus was bombed on Sunday.", s_published);
+        Assert.Equal("2016-08-14", Iso(doc.Dates.Single().Date));
     }
 
     [Fact]

@@ -1,0 +1,1322 @@
+using System.Collections.Frozen;
+using Tally.Geography;
+using Tally.Recognizers;
+using Tally.Text;
+
+namespace Tally.Extraction;
+
+/// <summary>
+/// Builds claims and tallies from an annotated document, by rules over its spans and their distance.
+/// </summary>
+/// <remarks>
+/// <para><b>Figures.</b> Every casualty word ("killed", "wounded", "death toll") looks for its count: a number before
+/// it for a passive or adjectival use ("four civilians were killed", "nine dead"), after it for an active use
+/// ("killing at least four people") or a toll ("the death toll rose to 16"). Between the two may stand only victim
+/// nouns, actor names, auxiliaries and a few function words, and a parenthetical breakdown (", including four women,").
+/// A count without a casualty word of its own inherits one from a figure before it in the sentence ("four were killed
+/// in A and three others in B"). A victim phrase without a number gives an implied count ("a woman and her child": 2).
+/// A number followed by a noun that is not a person ("18 trucks") is not a count of people.</para>
+/// <para><b>Claims.</b> An injured figure joins the killed figure before it in the same sentence; otherwise each figure
+/// is a claim. Breakdowns ("including three children", "Among the dead were nine women") fill the sub-counts.
+/// Place, date, perpetrators, attack and sources are taken from the clause around the figure, then the sentence,
+/// then the sentences before it in the paragraph, then the headline and lead, and otherwise defaulted (the report's
+/// date, <c>unknown</c>, <c>outlet</c>).</para>
+/// <para><b>Tallies.</b> A killed figure over a period ("since late April", "so far this year", "over the past two
+/// months", more than three days) or of the size of a war's toll is exported as a tally, never a claim.</para>
+/// <para><b>Restatements.</b> Claims with the same figures, compatible places and the same sources are merged, keeping
+/// the more precise place, qualifier and date.</para>
+/// <para>Everything is linear in the number of tokens, up to the bounded windows each rule looks at.</para>
+/// </remarks>
+public sealed class ClaimBuilder
+{
+    private const int BackwardWindow = 8;
+    private const int ForwardWindow = 4;
+    private const int TallyThreshold = 2000;
+
+    private static readonly FrozenSet<string> s_auxiliaries = Set(
+        "were", "was", "have", "has", "had", "been", "be", "being", "are", "is", "reportedly", "also", "all", "later",
+        "confirmed", "believed", "feared", "said", "to", "of", "them", "the", "other", "more", "others", "people",
+        "and", "either", "both", "who", "which", "that", "subsequently", "already", "now", "since", "been", "got",
+        "get", "may", "might", "could", "would", "will", "apparently", "allegedly", "mostly", "mainly", "many",
+        "least", "at", "among", "whom", "those", "these", "were", "being", "as", "well", "fatally", "seriously",
+        "critically", "badly", "slightly", "lightly", "instantly", "reported", "been", "later", "were", "reported");
+
+    private static readonly FrozenSet<string> s_activeGap = Set("a", "an", "the", "another", "at", "least", "some", "about", "and");
+
+    private static readonly FrozenSet<string> s_attribution = Set(
+        "said", "says", "say", "reported", "reports", "report", "told", "tells", "stated", "confirmed", "documented",
+        "announced", "put", "puts", "gave", "estimated", "counted", "added", "claimed", "recorded", "according",
+        "cited", "quoted", "noted", "saying", "adding", "reporting", "confirming", "citing", "tallied");
+
+    private static readonly FrozenSet<string> s_breakdownLeads = Set("including", "among", "mostly", "mainly", "of");
+
+    private static readonly FrozenSet<string> s_tallyWords = Set("so", "far", "date", "total", "overall", "altogether", "cumulative", "tally");
+
+    private static readonly FrozenSet<string> s_functionWords = Set(
+        "in", "on", "at", "and", "or", "of", "to", "from", "by", "with", "including", "as", "who", "were", "was", "have",
+        "had", "has", "are", "is", "more", "others", "people", "dead", "killed", "died", "near", "during", "after",
+        "when", "while", "but", "among", "across", "since", "for", "inside", "amid", "following", "over", "into",
+        "the", "a", "an", "had", "been", "reportedly", "overnight", "yesterday", "today", "this", "last", "earlier",
+        "later", "there", "so", "than", "that", "which", "whom", "wounded", "injured", "being", "be", "men");
+
+    private readonly FrozenDictionary<string, string> _opponents = new Dictionary<string, string>
+    {
+        ["syrian_government"] = "opposition", ["opposition"] = "syrian_government", ["isis"] = "syrian_government",
+        ["hts"] = "syrian_government", ["sdf_ypg"] = "turkey", ["russia"] = "opposition", ["iran"] = "opposition",
+        ["turkey"] = "sdf_ypg",
+    }.ToFrozenDictionary();
+
+    private static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
+
+    /// <summary>Builds the claims and tallies of <paramref name="doc"/>.</summary>
+    public (IReadOnlyList<Claim> Claims, IReadOnlyList<TallyFigure> Tallies) Build(Document doc)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        var index = new LayerIndex(doc);
+        var figures = new List<Figure>();
+        var used = new HashSet<int>(); // first tokens of numbers already taken
+        for (int s = 0; s < doc.Sentences.Count; s++)
+        {
+            FindFigures(doc, index, s, figures, used);
+        }
+
+        ApplyLaterBreakdowns(doc, index, figures, used);
+        index.Figures = figures;
+
+        var claims = new List<Claim>();
+        var tallies = new List<TallyFigure>();
+        var paired = new HashSet<Figure>();
+        foreach (var f in figures)
+        {
+            if (paired.Contains(f))
+            {
+                continue;
+            }
+
+            Figure? injured = null;
+            Figure? killed = null;
+            if (f.Kind == FigureKind.Killed)
+            {
+                killed = f;
+                injured = figures.FirstOrDefault(g => g.Kind == FigureKind.Injured && g.Sentence == f.Sentence && g.FirstToken > f.FirstToken
+                    && !paired.Contains(g) && !figures.Any(h => h.Kind == FigureKind.Killed && h.Sentence == f.Sentence && h.FirstToken > f.FirstToken && h.FirstToken < g.FirstToken));
+                if (injured is not null)
+                {
+                    paired.Add(injured);
+                }
+            }
+            else
+            {
+                injured = f;
+            }
+
+            var lead = killed ?? injured!;
+            if (killed is not null && TallyScope(doc, index, killed) is { } scope)
+            {
+                if (killed.Value is { } v)
+                {
+                    tallies.Add(new TallyFigure(v, scope.Text, scope.Range));
+                }
+
+                continue;
+            }
+
+            var claim = MakeClaim(doc, index, figures, killed, injured, lead);
+            if (claim.Killed.HasTotal || claim.Injured.HasTotal)
+            {
+                claims.Add(claim);
+            }
+        }
+
+        return (MergeRestatements(doc, claims), tallies);
+    }
+
+    // ---------------------------------------------------------------- figures
+
+    private static void FindFigures(Document doc, LayerIndex index, int s, List<Figure> figures, HashSet<int> used)
+    {
+        var sentence = doc.Sentences[s];
+        int before = figures.Count;
+        var casualties = index.CasualtiesIn(sentence);
+        for (int c = 0; c < casualties.Count; c++)
+        {
+            var cas = casualties[c];
+            var kind = cas.Value == "injured" ? FigureKind.Injured : FigureKind.Killed;
+            bool toll = cas.Values.Any(v => v.Length > 1 && v[1] == "toll");
+            bool active = cas.Values.Any(v => v.Length > 1 && v[1] == "active");
+            bool passive = cas.Values.Any(v => v.Length > 1 && v[1] == "passive");
+
+            // "49 fighters were killed and wounded": one figure for both is not a claim.
+            if (c + 1 < casualties.Count && casualties[c + 1].Value != cas.Value && casualties[c + 1].FirstToken == cas.EndToken + 1
+                && (doc.Is(cas.EndToken, "and") || doc.Is(cas.EndToken, "or")))
+            {
+                var n = FindBackward(doc, index, sentence, cas.FirstToken, used, out _);
+                if (n is not null)
+                {
+                    used.Add(n.Value.FirstToken);
+                }
+
+                c++;
+                continue;
+            }
+
+            if (IsNegated(doc, cas.FirstToken))
+            {
+                continue;
+            }
+
+            Figure? figure = null;
+            if (toll)
+            {
+                figure = FindToll(doc, index, sentence, cas, kind, s, used);
+            }
+            else
+            {
+                bool passiveFirst = passive && (!active || LooksPassive(doc, index, cas.FirstToken));
+                if (passiveFirst)
+                {
+                    figure = Passive(doc, index, sentence, cas, kind, s, used) ?? (active ? Active(doc, index, sentence, cas, kind, s, used) : null);
+                }
+                else if (active)
+                {
+                    figure = Active(doc, index, sentence, cas, kind, s, used) ?? (passive ? Passive(doc, index, sentence, cas, kind, s, used) : null);
+                }
+            }
+
+            figure ??= Implied(doc, index, sentence, cas, kind, s, active && !LooksPassive(doc, index, cas.FirstToken));
+            if (figure is null)
+            {
+                continue;
+            }
+
+            if (figure.Number is { } num)
+            {
+                used.Add(num.FirstToken);
+            }
+
+            figures.Add(figure);
+        }
+
+        // Counts that continue a figure without a casualty word of their own: "... and three others in Alteh".
+        for (int f = before; f < figures.Count; f++)
+        {
+            var source = figures[f];
+            int next = f + 1 < figures.Count ? figures[f + 1].FirstToken : sentence.EndToken;
+            foreach (var n in index.NumbersIn(source.EndToken, next))
+            {
+                if (used.Contains(n.FirstToken) || n.Value is null || !ContinuesFigure(doc, index, source.EndToken, n))
+                {
+                    continue;
+                }
+
+                used.Add(n.FirstToken);
+                var inherited = new Figure
+                {
+                    Kind = source.Kind, Number = n, Value = n.Value, Qualifier = n.Qualifier, Range = n.Range,
+                    FirstToken = n.FirstToken, EndToken = VictimEnd(doc, index, n.EndToken), Victim = VictimAfter(doc, index, n.EndToken),
+                    Sentence = s,
+                };
+                figures.Insert(f + 1, inherited);
+                break;
+            }
+        }
+
+        foreach (var figure in figures.Skip(before))
+        {
+            FillBreakdown(doc, index, figure, used, sentence);
+        }
+    }
+
+    private static bool IsNegated(Document doc, int casualty)
+    {
+        for (int k = casualty - 1; k >= Math.Max(0, casualty - 3); k--)
+        {
+            if (doc.Is(k, "not") || doc.Is(k, "no") || doc.Is(k, "nobody") || doc.Is(k, "never") || doc.Is(k, "n't"))
+            {
+                return true;
+            }
+        }
+
+        return doc.Is(casualty - 1, "to") && (doc.Is(casualty - 2, "threatened") || doc.Is(casualty - 2, "vowed") || doc.Is(casualty - 2, "tried") || doc.Is(casualty - 2, "trying"));
+    }
+
+    private static bool LooksPassive(Document doc, LayerIndex index, int casualty)
+    {
+        int k = casualty - 1;
+        while (k >= 0 && (doc.Is(k, "reportedly") || doc.Is(k, "also") || doc.Is(k, "all") || doc.Is(k, "later") || doc.Is(k, "been") || doc.Is(k, "being")))
+        {
+            k--;
+        }
+
+        if (k < 0)
+        {
+            return false;
+        }
+
+        return doc.Is(k, "were") || doc.Is(k, "was") || doc.Is(k, "are") || doc.Is(k, "is") || doc.Is(k, "be") || doc.Is(k, "got")
+            || doc.Is(k, "been") || doc.Is(casualty - 1, "been") || index.NumberAt(k) is not null || index.VictimAt(k) is not null;
+    }
+
+    private static Figure? Passive(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used)
+    {
+        var n = FindBackward(doc, index, sentence, cas.FirstToken, used, out var skippedBreakdown);
+        if (n is not { } number || !IsPersonCount(doc, index, number))
+        {
+            return null;
+        }
+
+        var figure = new Figure
+        {
+            Kind = kind, Number = number, Value = number.Value, Qualifier = number.Qualifier, Vague = number.Vague,
+            Range = number.Range, FirstToken = number.FirstToken, EndToken = cas.EndToken, Casualty = cas,
+            Victim = VictimAfter(doc, index, number.EndToken), Sentence = s,
+        };
+        AddVictimSide(doc, index, figure, number.EndToken, cas.FirstToken);
+        if (skippedBreakdown is { } range)
+        {
+            ParseBreakdownList(doc, index, figure, range.Start, range.End, used);
+        }
+
+        return figure;
+    }
+
+    /// <summary>The nearest unused number before <paramref name="casualty"/> with only allowed words between.</summary>
+    private static NumberMention? FindBackward(Document doc, LayerIndex index, Sentence sentence, int casualty, HashSet<int> used, out (int Start, int End)? breakdown)
+    {
+        breakdown = null;
+        int k = casualty - 1;
+        int gap = 0;
+        while (k >= sentence.FirstToken && gap <= BackwardWindow)
+        {
+            if (index.NumberAt(k) is { } n)
+            {
+                return used.Contains(n.FirstToken) || n.Value is null && n.Vague is null ? null : n;
+            }
+
+            // A parenthetical breakdown between the count and its verb: "Five of the victims, including four women, died".
+            if (doc.Is(k, ','))
+            {
+                int open = k - 1;
+                while (open > sentence.FirstToken && !doc.Is(open, ',') && k - open < 12)
+                {
+                    open--;
+                }
+
+                if (doc.Is(open, ',') && s_breakdownLeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(open + 1)))
+                {
+                    breakdown = (open + 1, k);
+                    k = open - 1;
+                    continue;
+                }
+
+                return null;
+            }
+
+            if (index.VictimAt(k) is null && index.ActorAt(k) is null && !s_auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
+                && !(doc.Is(k, '-') && !doc.Tokens[k].HasSpaceBefore))
+            {
+                return null;
+            }
+
+            k--;
+            gap++;
+        }
+
+        return null;
+    }
+
+    private static Figure? Active(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used)
+    {
+        int k = cas.EndToken;
+        int limit = Math.Min(sentence.EndToken, cas.EndToken + ForwardWindow);
+        while (k < limit)
+        {
+            if (index.NumberAt(k) is { } n)
+            {
+                if (used.Contains(n.FirstToken) || (n.Value is null && n.Vague is null) || !IsPersonCount(doc, index, n))
+                {
+                    return null;
+                }
+
+                var figure = new Figure
+                {
+                    Kind = kind, Number = n, Value = n.Value, Qualifier = n.Qualifier, Vague = n.Vague, Range = n.Range,
+                    FirstToken = cas.FirstToken, EndToken = VictimEnd(doc, index, n.EndToken), Casualty = cas,
+                    Victim = VictimAfter(doc, index, n.EndToken), Sentence = s,
+                };
+                AddVictimSide(doc, index, figure, n.EndToken, figure.EndToken);
+                return figure;
+            }
+
+            if (!s_activeGap.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k)))
+            {
+                return null;
+            }
+
+            k++;
+        }
+
+        return null;
+    }
+
+    private static Figure? FindToll(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used)
+    {
+        int limit = Math.Min(sentence.EndToken, cas.EndToken + 8);
+        for (int k = cas.EndToken; k < limit; k++)
+        {
+            if (index.NumberAt(k) is { } n)
+            {
+                if (used.Contains(n.FirstToken) || n.Value is null)
+                {
+                    return null;
+                }
+
+                return new Figure
+                {
+                    Kind = kind, Number = n, Value = n.Value, Qualifier = n.Qualifier, Range = n.Range, FirstToken = cas.FirstToken,
+                    EndToken = n.EndToken, Casualty = cas, Sentence = s,
+                };
+            }
+
+            if (index.CasualtyAt(k) is not null || doc.Is(k, '.') || doc.Is(k, ';'))
+            {
+                return null;
+            }
+        }
+
+        // "16 dead" read as a toll noun before its number: "the toll of 16" is covered above; "a toll that could rise" is a qualifier.
+        return null;
+    }
+
+    /// <summary>A count the article implies without a number: "a woman and her child", "a father and his two daughters", "a child".</summary>
+    private static Figure? Implied(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, bool forward)
+    {
+        int start;
+        if (forward)
+        {
+            start = cas.EndToken;
+        }
+        else
+        {
+            // Walk back over auxiliaries to the victim phrase's end.
+            int k = cas.FirstToken - 1;
+            while (k >= sentence.FirstToken && (doc.Is(k, "were") || doc.Is(k, "was") || doc.Is(k, "been") || doc.Is(k, "have") || doc.Is(k, "has") || doc.Is(k, "had") || doc.Is(k, "reportedly")))
+            {
+                k--;
+            }
+
+            // Back to the start of "a woman and her child".
+            int j = k;
+            while (j > sentence.FirstToken && k - j < 8 && !doc.Is(j, ',') && !IsArticleOne(doc, j))
+            {
+                j--;
+            }
+
+            if (!IsArticleOne(doc, j))
+            {
+                return null;
+            }
+
+            start = j;
+        }
+
+        if (!IsArticleOne(doc, start))
+        {
+            return null;
+        }
+
+        var counts = new Dictionary<string, (long Value, CharRange Range)>();
+        int end = ParseVictimList(doc, index, start, Math.Min(sentence.EndToken, start + 12), counts, out long total);
+        if (end <= start || total <= 0 || (!forward && end != cas.FirstToken && !AuxiliariesOnly(doc, end, cas.FirstToken)))
+        {
+            return null;
+        }
+
+        var figure = new Figure
+        {
+            Kind = kind, Value = total, Qualifier = Qualifier.Exact, Range = doc.RangeOf(start, end),
+            FirstToken = Math.Min(start, cas.FirstToken), EndToken = Math.Max(end, cas.EndToken), Casualty = cas, Sentence = s,
+        };
+        if (counts.Count > 1 || counts.Keys.Any(k => k != "person" && k != "man"))
+        {
+            foreach (var (category, value) in counts)
+            {
+                figure.Breakdown[category] = value;
+            }
+        }
+
+        return figure;
+    }
+
+    private static bool AuxiliariesOnly(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (!(doc.Is(k, "were") || doc.Is(k, "was") || doc.Is(k, "been") || doc.Is(k, "have") || doc.Is(k, "has") || doc.Is(k, "had") || doc.Is(k, "reportedly")))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsArticleOne(Document doc, int k) => doc.Is(k, "a") || doc.Is(k, "an");
+
+    /// <summary>
+    /// Reads "a woman and her child", "three children and two women", "a father and his two daughters" from
+    /// <paramref name="start"/>; returns the end and fills counts per category.
+    /// </summary>
+    private static int ParseVictimList(Document doc, LayerIndex index, int start, int limit, Dictionary<string, (long Value, CharRange Range)> counts, out long total)
+    {
+        total = 0;
+        int k = start;
+        int end = start;
+        while (k < limit)
+        {
+            long value;
+            int itemStart = k;
+            if (index.NumberAt(k) is { Value: { } v } n)
+            {
+                value = v;
+                k = n.EndToken;
+            }
+            else if (IsArticleOne(doc, k) || doc.Is(k, "his") || doc.Is(k, "her") || doc.Is(k, "their") || doc.Is(k, "one"))
+            {
+                value = 1;
+                k++;
+                if ((doc.Is(k - 1, "his") || doc.Is(k - 1, "her") || doc.Is(k - 1, "their")) && index.NumberAt(k) is { Value: { } v2 } n2)
+                {
+                    value = v2;
+                    k = n2.EndToken;
+                }
+            }
+            else
+            {
+                break;
+            }
+
+            // Skip one adjective or actor word: "a young girl", "a Kurdish fighter".
+            if (k < limit && index.VictimAt(k) is null && doc.Tokens[k].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[k].Start])
+                && index.VictimAt(k + 1) is not null)
+            {
+                k++;
+            }
+
+            if (index.VictimAt(k) is not { } victim)
+            {
+                break;
+            }
+
+            k = victim.EndToken;
+            var category = victim.Value;
+            var range = doc.RangeOf(itemStart, k);
+            counts[category] = counts.TryGetValue(category, out var existing) ? (existing.Value + value, existing.Range.Union(range)) : (value, range);
+            total += value;
+            end = k;
+            if (doc.Is(k, "and") || (doc.Is(k, ',') && !doc.Is(k + 1, "including")))
+            {
+                k++;
+                continue;
+            }
+
+            break;
+        }
+
+        return end;
+    }
+
+    private static bool ContinuesFigure(Document doc, LayerIndex index, int from, NumberMention n)
+    {
+        // A joining word just before, and a victim noun or a place preposition just after.
+        bool joined = doc.Is(n.FirstToken - 1, "and") || doc.Is(n.FirstToken - 1, ",") || doc.Is(n.FirstToken - 1, "while")
+            || doc.Is(n.FirstToken - 1, ":") || (doc.Is(n.FirstToken - 1, "the") && doc.Is(n.FirstToken - 2, "and"));
+        if (!joined)
+        {
+            return false;
+        }
+
+        for (int k = from; k < n.FirstToken; k++)
+        {
+            if (index.CasualtyAt(k) is not null)
+            {
+                return false;
+            }
+        }
+
+        int after = n.EndToken;
+        if (index.CasualtyAt(after) is not null)
+        {
+            return false; // it has its own word, handled as a figure of its own
+        }
+
+        return doc.Is(after, "others") || doc.Is(after, "more") || doc.Is(after, "in") || doc.Is(after, "on") || doc.Is(after, "at")
+            || doc.Is(after, "near") || (index.VictimAt(after) is not null && (doc.Is(index.VictimAt(after)!.Value.EndToken, "in") || doc.Is(index.VictimAt(after)!.Value.EndToken, "on")));
+    }
+
+    /// <summary>Whether the number counts people: not followed by a noun for things ("18 trucks", "26 airstrikes").</summary>
+    private static bool IsPersonCount(Document doc, LayerIndex index, NumberMention n)
+    {
+        int k = n.EndToken;
+        if (k >= doc.Tokens.Count)
+        {
+            return true;
+        }
+
+        // Skip an actor or adjective before the noun: "50 opposition fighters", "two Syrian soldiers".
+        int guard = 0;
+        while (guard++ < 3 && index.VictimAt(k) is null && (index.ActorAt(k) is { } a))
+        {
+            k = a.EndToken;
+        }
+
+        if (index.VictimAt(k) is not null || index.CasualtyAt(k) is not null)
+        {
+            return true;
+        }
+
+        var t = doc.Tokens[k];
+        if (t.Kind != TokenKind.Word)
+        {
+            return true;
+        }
+
+        var word = doc.TokenText(k);
+        if (s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return true;
+        }
+
+        // Another word: a count of things when it looks like a plural noun, or an adjective before one.
+        if (word.Length > 3 && word[^1] == 's' && char.IsLower(word[0]))
+        {
+            return false;
+        }
+
+        if (char.IsLower(word[0]) && k + 1 < doc.Tokens.Count && index.VictimAt(k + 1) is null && doc.Tokens[k + 1].Kind == TokenKind.Word
+            && doc.TokenText(k + 1) is var w2 && w2.Length > 3 && w2[^1] == 's' && char.IsLower(w2[0]) && !s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(w2))
+        {
+            return false;
+        }
+
+        return true;
+    }
+
+    private static LexiconMention? VictimAfter(Document doc, LayerIndex index, int k)
+    {
+        for (int guard = 0; guard < 3 && k < doc.Tokens.Count; guard++)
+        {
+            if (index.VictimAt(k) is { } v)
+            {
+                return v;
+            }
+
+            if (index.ActorAt(k) is { } a)
+            {
+                k = a.EndToken;
+                continue;
+            }
+
+            if (doc.Tokens[k].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[k].Start]) && !s_functionWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k)))
+            {
+                k++;
+                continue;
+            }
+
+            return null;
+        }
+
+        return null;
+    }
+
+    private static int VictimEnd(Document doc, LayerIndex index, int k) => VictimAfter(doc, index, k) is { } v ? v.EndToken : k;
+
+    private static void AddVictimSide(Document doc, LayerIndex index, Figure figure, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (index.ActorAt(k) is { } a && a.FirstToken == k && figure.Victim is { } v && a.FirstToken <= v.FirstToken)
+            {
+                figure.VictimSide.Add(a.Value);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- breakdowns
+
+    private static void FillBreakdown(Document doc, LayerIndex index, Figure figure, HashSet<int> used, Sentence sentence)
+    {
+        if (figure.Victim is { } victim && figure.Value is { } value && victim.Value is not ("person" or "man"))
+        {
+            figure.Breakdown.TryAdd(victim.Value, (value, figure.Range.Union(victim.Range)));
+        }
+
+        // "..., including three children and two women", "among them two children", "four of them children".
+        int k = figure.EndToken;
+        int limit = Math.Min(sentence.EndToken, k + 14);
+        for (; k < limit; k++)
+        {
+            if (index.CasualtyAt(k) is not null && k > figure.EndToken)
+            {
+                return;
+            }
+
+            if (doc.Is(k, "including") || (doc.Is(k, "among") && (doc.Is(k + 1, "them") || doc.Is(k + 1, "whom") || doc.Is(k + 1, "the"))))
+            {
+                int start = doc.Is(k, "including") ? k + 1 : doc.Is(k + 1, "the") ? k + 3 : k + 2;
+                ParseBreakdownList(doc, index, figure, start, Math.Min(sentence.EndToken, start + 12), used);
+                return;
+            }
+
+            if (index.NumberAt(k) is { } n && doc.Is(n.EndToken, "of") && doc.Is(n.EndToken + 1, "them") && index.VictimAt(n.EndToken + 2) is { } cat)
+            {
+                used.Add(n.FirstToken);
+                if (n.Value is { } v)
+                {
+                    figure.Breakdown[cat.Value] = (v, doc.RangeOf(n.FirstToken, cat.EndToken));
+                }
+
+                return;
+            }
+        }
+    }
+
+    private static void ParseBreakdownList(Document doc, LayerIndex index, Figure figure, int start, int limit, HashSet<int> used)
+    {
+        var counts = new Dictionary<string, (long Value, CharRange Range)>();
+        int end = ParseVictimList(doc, index, start, limit, counts, out _);
+        if (end <= start)
+        {
+            return;
+        }
+
+        foreach (var n in index.NumbersIn(start, end))
+        {
+            used.Add(n.FirstToken);
+        }
+
+        foreach (var (category, value) in counts)
+        {
+            if (category is "person" or "man" || (figure.Value is { } total && value.Value > total))
+            {
+                continue;
+            }
+
+            figure.Breakdown[category] = value;
+        }
+    }
+
+    /// <summary>"Among the dead were 20 children and nine women": a breakdown of the last figure before the sentence.</summary>
+    private static void ApplyLaterBreakdowns(Document doc, LayerIndex index, List<Figure> figures, HashSet<int> used)
+    {
+        for (int s = 1; s < doc.Sentences.Count; s++)
+        {
+            var sentence = doc.Sentences[s];
+            int k = sentence.FirstToken;
+            if (!(doc.Is(k, "among") && doc.Is(k + 1, "the") && (doc.Is(k + 2, "dead") || doc.Is(k + 2, "victims") || doc.Is(k + 2, "killed"))))
+            {
+                continue;
+            }
+
+            var target = figures.LastOrDefault(f => f.Kind == FigureKind.Killed && f.Sentence < s);
+            int start = k + 3;
+            if (doc.Is(start, "were") || doc.Is(start, "are"))
+            {
+                start++;
+            }
+
+            // The numbers of a later breakdown are not figures of their own.
+            figures.RemoveAll(f => f.Sentence == s && f.Number is { } n && n.FirstToken >= start);
+            if (target is null)
+            {
+                continue;
+            }
+
+            ParseBreakdownList(doc, index, target, start, sentence.EndToken, used);
+        }
+    }
+
+    // ---------------------------------------------------------------- tallies
+
+    private static (string Text, CharRange Range)? TallyScope(Document doc, LayerIndex index, Figure figure)
+    {
+        var sentence = doc.Sentences[figure.Sentence];
+        var (from, to) = ClauseOf(doc, index, figure);
+        var published = doc.Published;
+
+        // "since late April", "since the start of the war", "since 2011" (but "since Saturday" reported on Monday is three days).
+        for (int k = from; k < to; k++)
+        {
+            if (doc.Is(k, "since"))
+            {
+                var date = index.DateStartingAt(k + 1) ?? index.DateStartingAt(k + 2) ?? index.DateStartingAt(k + 3);
+                if (date is { } d && d.From is { } start && published is { } pub && pub.DayNumber - start.DayNumber <= 2)
+                {
+                    continue;
+                }
+
+                int end = date is { } dm ? dm.EndToken : Math.Min(to, k + 6);
+                return (doc.RawText(doc.RangeOf(k, end)), figure.Range.Union(doc.RangeOf(k, end)));
+            }
+
+            if (index.DateAt(k) is { Expression: DateExpression.Duration or DateExpression.Period } period
+                && (period.Precision is DatePrecision.Month or DatePrecision.Year || (period.From is { } a && period.To is { } b && b.DayNumber - a.DayNumber > 2 && period.Expression == DateExpression.Duration)))
+            {
+                return (doc.RawText(period.Range), figure.Range.Union(period.Range));
+            }
+
+            if (s_tallyWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
+                && (doc.Is(k, "so") ? doc.Is(k + 1, "far") : doc.Is(k, "date") ? doc.Is(k - 1, "to") : doc.Is(k, "total") ? doc.Is(k - 1, "in") : true))
+            {
+                int start = doc.Is(k, "date") || doc.Is(k, "total") ? k - 1 : k;
+                int end = doc.Is(k, "so") ? k + 2 : k + 1;
+                return (doc.RawText(doc.RangeOf(start, end)), figure.Range.Union(doc.RangeOf(start, end)));
+            }
+
+            // "in eight years of war", "the war has killed"
+            if (doc.Is(k, "years") && doc.Is(k + 1, "of"))
+            {
+                return (doc.RawText(doc.RangeOf(Math.Max(from, k - 1), Math.Min(sentence.EndToken, k + 3))), figure.Range);
+            }
+        }
+
+        if (figure.Value >= TallyThreshold)
+        {
+            return ("the conflict", figure.Range);
+        }
+
+        return null;
+    }
+
+    // ---------------------------------------------------------------- claims
+
+    private Claim MakeClaim(Document doc, LayerIndex index, List<Figure> figures, Figure? killed, Figure? injured, Figure lead)
+    {
+        var sentence = doc.Sentences[lead.Sentence];
+        int claimStart = Math.Min(killed?.FirstToken ?? int.MaxValue, injured?.FirstToken ?? int.MaxValue);
+        int claimEnd = Math.Max(killed?.EndToken ?? 0, injured?.EndToken ?? 0);
+        var (clauseFrom, clauseTo) = ClauseOf(doc, index, lead, claimEnd);
+
+        // Windows to look in, nearest first: after the figure in its clause, before it, the sentence, the sentences before, the lead.
+        var windows = new List<(int From, int To)>
+        {
+            (claimEnd, clauseTo),
+            (clauseFrom, claimStart),
+            (sentence.FirstToken, sentence.EndToken),
+        };
+        for (int back = 1; back <= 2 && lead.Sentence - back >= 0; back++)
+        {
+            var previous = doc.Sentences[lead.Sentence - back];
+            if (previous.Paragraph == sentence.Paragraph || back == 1)
+            {
+                windows.Add((previous.FirstToken, previous.EndToken));
+            }
+        }
+
+        var leadSentences = doc.Sentences.Take(2).Where(x => x.FirstToken != sentence.FirstToken).Select(x => (x.FirstToken, x.EndToken));
+        var contextWindows = windows.Concat(leadSentences).ToList();
+
+        var (place, governorate) = FindPlace(doc, index, windows, contextWindows);
+        var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
+        var attack = FindAttack(doc, index, windows, contextWindows, figures, lead);
+        var perpetrators = FindPerpetrators(doc, index, windows.Take(3).ToList(), contextWindows, lead, attack?.Value);
+        var sources = FindSources(doc, index, lead);
+
+        return new Claim
+        {
+            Date = date,
+            DatePrecision = precision,
+            Place = place,
+            Governorate = governorate,
+            Perpetrators = perpetrators,
+            Attack = attack,
+            Killed = killed is null ? Counts.None : CountsOf(killed),
+            Injured = injured is null ? Counts.None : CountsOf(injured),
+            Sources = sources,
+            Evidence = EvidenceOf(doc, sentence, claimStart, claimEnd),
+        };
+    }
+
+    private static Counts CountsOf(Figure f)
+    {
+        Sourced<long>? Part(string category) => f.Breakdown.TryGetValue(category, out var v) ? new Sourced<long>(v.Value, v.Range) : null;
+        return new Counts
+        {
+            Total = f.Value is { } v ? new Sourced<long>(v, f.Range) : null,
+            Civilians = Part("civilian"),
+            Children = Part("child"),
+            Women = Part("woman"),
+            Fighters = Part("fighter"),
+            Qualifier = f.Qualifier,
+            Vague = f.Vague,
+        };
+    }
+
+    /// <summary>The clause around a figure: from the previous figure (or the sentence start) to the next one (or the sentence end).</summary>
+    private static (int From, int To) ClauseOf(Document doc, LayerIndex index, Figure figure, int end = -1)
+    {
+        var sentence = doc.Sentences[figure.Sentence];
+        int from = sentence.FirstToken, to = sentence.EndToken;
+        foreach (var other in index.FiguresIn(figure.Sentence))
+        {
+            if (other.EndToken <= figure.FirstToken && other.EndToken > from)
+            {
+                from = other.EndToken;
+            }
+
+            if (other.FirstToken >= Math.Max(end, figure.EndToken) && other.FirstToken < to)
+            {
+                to = other.FirstToken;
+            }
+        }
+
+        return (from, to);
+    }
+
+    private static CharRange EvidenceOf(Document doc, Sentence sentence, int first, int end)
+    {
+        var range = sentence.Range;
+        if (doc.ToRaw(range).Length <= Formats.ClaimsWriter.MaxEvidence)
+        {
+            return range;
+        }
+
+        // A long sentence: the figure with what comes around it, within the limit.
+        int start = doc.Tokens[first].Start;
+        int stop = doc.Tokens[Math.Max(first, end - 1)].End;
+        int from = Math.Max(range.Start, start - 100);
+        int to = Math.Min(range.End, Math.Max(stop, from + Formats.ClaimsWriter.MaxEvidence - 10));
+        while (from > range.Start && !char.IsWhiteSpace(doc.Text[from - 1]))
+        {
+            from++;
+        }
+
+        return new CharRange(from, Math.Max(from, to));
+    }
+
+    private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context)
+    {
+        // The most specific place in the clause, then the sentence.
+        for (int w = 0; w < Math.Min(3, windows.Count); w++)
+        {
+            var (from, to) = windows[w];
+            foreach (var p in index.PlacesIn(from, to))
+            {
+                if (p.IsForeign || p.Resolved is null && p.Candidates.Count == 0)
+                {
+                    continue;
+                }
+
+                var gov = GovernorateOf(doc, p, context, index);
+                var written = new Sourced<string>(doc.RawText(p.Range), p.Range);
+                Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
+                if (p.IsArea || p.Resolved?.Kind == PlaceKind.Governorate && p.Resolved.Governorate == "Damascus")
+                {
+                    // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
+                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsArea && !q.IsForeign && q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov);
+                    return inner is not null ? (new Sourced<string>(doc.RawText(inner.Range), inner.Range), governorate) : (null, governorate);
+                }
+
+                return (written, governorate);
+            }
+        }
+
+        // No place in the sentence: the governorate the context names.
+        foreach (var (from, to) in context.Skip(3))
+        {
+            foreach (var p in index.PlacesIn(from, to))
+            {
+                if (!p.IsForeign && p.Resolved?.Governorate is { } g && p.Confidence >= 0.5)
+                {
+                    return (null, new Sourced<string>(g, p.Range));
+                }
+            }
+        }
+
+        return (null, MainGovernorate(doc) is { } main ? new Sourced<string>(main, null) : null);
+    }
+
+    private static string? GovernorateOf(Document doc, PlaceMention p, List<(int From, int To)> context, LayerIndex index)
+    {
+        if (p.Resolved is { } resolved && p.Confidence >= 0.5)
+        {
+            return resolved.Governorate;
+        }
+
+        // Not sure of the entry: the governorate the nearby context names, else the candidate's.
+        foreach (var (from, to) in context)
+        {
+            foreach (var q in index.PlacesIn(from, to))
+            {
+                if (!ReferenceEquals(q, p) && !q.IsForeign && q.Confidence >= 0.5 && q.Resolved?.Governorate is { } g)
+                {
+                    return g;
+                }
+            }
+        }
+
+        return MainGovernorate(doc) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
+    }
+
+    /// <summary>The governorate the article names most, counting governorate and district names double.</summary>
+    private static string? MainGovernorate(Document doc)
+    {
+        var weight = new Dictionary<string, double>();
+        foreach (var p in doc.Places)
+        {
+            if (p.IsForeign || p.Resolved?.Governorate is not { } g || p.Confidence < 0.5)
+            {
+                continue;
+            }
+
+            weight[g] = weight.GetValueOrDefault(g) + (p.Resolved.Kind is PlaceKind.Governorate or PlaceKind.District ? 2 : 1);
+        }
+
+        if (weight.Count == 0)
+        {
+            return doc.Article.LocationHint is { } hint ? Gazetteer.Default.Lookup(hint).FirstOrDefault(x => x.Kind == PlaceKind.Governorate)?.Governorate : null;
+        }
+
+        return weight.OrderByDescending(x => x.Value).First().Key;
+    }
+
+    private static (Sourced<DateOnly>? Date, ClaimDatePrecision Precision) FindDate(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, Figure lead)
+    {
+        foreach (var (from, to) in context)
+        {
+            foreach (var d in index.DatesIn(from, to))
+            {
+                // Spans longer than three days belong to tallies; a month or a year alone dates a past event.
+                if (d.Expression == DateExpression.Duration && d.Precision != DatePrecision.Week)
+                {
+                    continue;
+                }
+
+                bool reported = IsReportingDate(doc, d);
+                var precision = d.Precision switch
+                {
+                    DatePrecision.Day => reported ? ClaimDatePrecision.Report : ClaimDatePrecision.Day,
+                    DatePrecision.Week => ClaimDatePrecision.Week,
+                    DatePrecision.Month => ClaimDatePrecision.Month,
+                    _ => ClaimDatePrecision.Year,
+                };
+                if (precision is ClaimDatePrecision.Month or ClaimDatePrecision.Year)
+                {
+                    // Only when the sentence of the figure names it: a month in another sentence is background.
+                    if (d.FirstToken < doc.Sentences[lead.Sentence].FirstToken || d.FirstToken >= doc.Sentences[lead.Sentence].EndToken)
+                    {
+                        continue;
+                    }
+
+                    return (null, precision);
+                }
+
+                if (d.Date is { } date)
+                {
+                    return (new Sourced<DateOnly>(date, d.Range), precision);
+                }
+
+                if (precision == ClaimDatePrecision.Week)
+                {
+                    return (null, precision);
+                }
+            }
+        }
+
+        return doc.Published is { } pub ? (new Sourced<DateOnly>(pub, null), ClaimDatePrecision.Report) : (null, ClaimDatePrecision.Report);
+    }
+
+    private static bool IsReportingDate(Document doc, DateMention d)
+    {
+        int k = d.FirstToken - 1;
+        if (doc.Is(k, "on"))
+        {
+            k--;
+        }
+
+        return k >= 0 && s_attribution.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k)) && !doc.Is(k, "according");
+    }
+
+    private static Sourced<string>? FindAttack(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, List<Figure> figures, Figure lead)
+    {
+        // Chemical weapons anywhere in the sentence make the attack chemical.
+        var (sFrom, sTo) = windows[2];
+        foreach (var a in index.AttacksIn(sFrom, sTo))
+        {
+            if (a.Value == "chemical")
+            {
+                return new Sourced<string>("chemical", a.Range);
+            }
+        }
+
+        foreach (var (from, to) in context)
+        {
+            var found = index.AttacksIn(from, to).Where(a => !IsWeakAttack(doc, a)).ToList();
+            if (found.Count > 0)
+            {
+                var a = found[0];
+                return new Sourced<string>(RefineAttack(doc, a), a.Range);
+            }
+        }
+
+        // The article's most frequent attack type.
+        var common = doc.Attacks.Where(a => !IsWeakAttack(doc, a)).GroupBy(a => a.Value).OrderByDescending(g => g.Count()).FirstOrDefault();
+        return common is not null ? new Sourced<string>(RefineAttack(doc, common.First()), null) : new Sourced<string>("other", null);
+    }
+
+    // "offensive" and "assault" name a campaign more often than the clash that killed.
+    private static bool IsWeakAttack(Document doc, LexiconMention a) =>
+        a.Value == "clash" && (doc.Is(a.FirstToken, "offensive") || doc.Is(a.FirstToken, "assault"));
+
+    private static string RefineAttack(Document doc, LexiconMention a)
+    {
+        // A missile from the air is an air strike; a bombing by a suicide bomber or a car is an explosion.
+        if (a.Value == "shelling" && (doc.Is(a.FirstToken, "missile") || doc.Is(a.FirstToken, "missiles")))
+        {
+            for (int k = Math.Max(0, a.FirstToken - 4); k < a.FirstToken; k++)
+            {
+                if (doc.Is(k, "air") || doc.Is(k, "warplanes") || doc.Is(k, "jets") || doc.Is(k, "aircraft") || doc.Is(k, "helicopter") || doc.Is(k, "drone"))
+                {
+                    return "air_strike";
+                }
+            }
+        }
+
+        if (a.Value == "air_strike" && (doc.Is(a.FirstToken, "bombing") || doc.Is(a.FirstToken, "bombings"))
+            && (doc.Is(a.FirstToken - 1, "suicide") || doc.Is(a.FirstToken - 1, "car")))
+        {
+            return "explosion";
+        }
+
+        return a.Value;
+    }
+
+    private List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, Figure lead, string? attack)
+    {
+        var victimSide = new HashSet<string>(lead.VictimSide);
+        foreach (var (from, to) in context)
+        {
+            var found = new List<Sourced<string>>();
+            foreach (var a in index.ActorsIn(from, to))
+            {
+                if (!IsAgent(doc, index, a, lead))
+                {
+                    continue;
+                }
+
+                if (victimSide.Contains(a.Value) && attack == "clash")
+                {
+                    continue;
+                }
+
+                if (!found.Any(f => f.Value == a.Value))
+                {
+                    found.Add(new Sourced<string>(a.Value, a.Range));
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                return found.Where(f => !victimSide.Contains(f.Value) || found.Count == 1 && attack != "clash").ToList() is { Count: > 0 } agents ? agents : found;
+            }
+        }
+
+        // Fighters of one side killed in clashes: the other side did it.
+        if (victimSide.Count > 0 && (attack == "clash" || attack is null) && _opponents.TryGetValue(victimSide.First(), out var opponent))
+        {
+            return [new Sourced<string>(opponent, null)];
+        }
+
+        return [new Sourced<string>("unknown", null)];
+    }
+
+    /// <summary>Whether an actor mention names who did something, not a victim, a place's controller or a source.</summary>
+    private static bool IsAgent(Document doc, LayerIndex index, LexiconMention a, Figure lead)
+    {
+        if (index.SourceOverlapping(a) || (a.FirstToken >= lead.FirstToken && a.EndToken <= lead.EndToken && lead.VictimSide.Count > 0))
+        {
+            return false;
+        }
+
+        // "rebel-held", "regime-controlled", "opposition-held"
+        int after = a.EndToken;
+        if (doc.Is(after, '-'))
+        {
+            after++;
+        }
+
+        if (doc.Is(after, "held") || doc.Is(after, "controlled"))
+        {
+            return false;
+        }
+
+        // A victim of its own: "ISIS militants were killed" with the actor right before a victim noun and a casualty after.
+        if (index.VictimAt(a.EndToken) is { } v && index.CasualtyAt(v.EndToken) is not null)
+        {
+            return false;
+        }
+
+        // Targets: "against the rebels", "positions of ISIS".
+        if (doc.Is(a.FirstToken - 1, "against") || (doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "against")) || doc.Is(a.FirstToken - 1, "targeting"))
+        {
+            return false;
+        }
+
+        // Bare "government", "army", "coalition", "terrorists" and "militants" only as agents of a strike or with "by".
+        var word = doc.TokenText(a.FirstToken);
+        if (a.EndToken - a.FirstToken == 1 && (word.Equals("government", StringComparison.OrdinalIgnoreCase) || word.Equals("terrorists", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("militants", StringComparison.OrdinalIgnoreCase) || word.Equals("insurgents", StringComparison.OrdinalIgnoreCase) || word.Equals("Assad", StringComparison.OrdinalIgnoreCase)))
+        {
+            return doc.Is(a.FirstToken - 1, "by") || (doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "by")) || index.AttackAt(a.EndToken) is not null;
+        }
+
+        return true;
+    }
+
+    private static List<Sourced<string>> FindSources(Document doc, LayerIndex index, Figure lead)
+    {
+        for (int back = 0; back <= 2 && lead.Sentence - back >= 0; back++)
+        {
+            var sentence = doc.Sentences[lead.Sentence - back];
+            if (back > 0 && sentence.Paragraph != doc.Sentences[lead.Sentence].Paragraph)
+            {
+                break;
+            }
+
+            var found = new List<Sourced<string>>();
+            foreach (var s in index.SourcesIn(sentence.FirstToken, sentence.EndToken))
+            {
+                if (IsAttributed(doc, s) && !found.Any(f => f.Value == s.Value))
+                {
+                    found.Add(new Sourced<string>(s.Value, s.Range));
+                }
+            }
+
+            if (found.Count > 0)
+            {
+                return found;
+            }
+
+            if (back == 0 && HasOwnAttribution(doc, sentence))
+            {
+                break; // "officials said" with no known source: not the paragraph's
+            }
+        }
+
+        return [new Sourced<string>("outlet", null)];
+    }
+
+    private static bool HasOwnAttribution(Document doc, Sentence sentence)
+    {
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (doc.Is(k, "said") || doc.Is(k, "according"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAttributed(Document doc, LexiconMention s)
+    {
+        var attribution = s_attribution.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = s.EndToken; k < Math.Min(doc.Tokens.Count, s.EndToken + 5); k++)
+        {
+            if (attribution.Contains(doc.TokenText(k)))
+            {
+                return true;
+            }
+
+            if (doc.Is(k, '.') || doc.Is(k, ';'))
+            {
+                break;
+            }
+        }
+
+        for (int k = s.FirstToken - 1; k >= Math.Max(0, s.FirstToken - 5); k--)
+        {
+            if (doc.Is(k, "according") || doc.Is(k, "said") || doc.Is(k, "told") || doc.Is(k, "by") && doc.Is(k - 1, "reported") || doc.Is(k, "citing") || doc.Is(k, "cited"))
+            {
+                return true;
+            }
+
+            if (doc.Is(k, '.') || doc.Is(k, ';'))
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+
+    // ---------------------------------------------------------------- restatements
+
+    private static List<Claim> MergeRestatements(Document doc, List<Claim> claims)
+    {
+        var result = new List<Claim>();
+        foreach (var claim in claims)
+        {
+            int same = result.FindIndex(c => IsRestatement(c, claim));
+            if (same < 0)
+            {
+                result.Add(claim);
+                continue;
+            }
+
+            result[same] = Merge(result[same], claim);
+        }
+
+        return result;
+    }
+
+    private static bool IsRestatement(Claim a, Claim b)
+    {
+        if (a.Killed.Total?.Value != b.Killed.Total?.Value || a.Injured.Total?.Value != b.Injured.Total?.Value)
+        {
+            return false;
+        }
+
+        if (a.Place is { } pa && b.Place is { } pb && NameKey.Of(pa.Value) != NameKey.Of(pb.Value))
+        {
+            return false;
+        }
+
+        if (a.Governorate?.Value is { } ga && b.Governorate?.Value is { } gb && ga != gb)
+        {
+            return false;
+        }
+
+        var sa = a.Sources.Select(s => s.Value).ToHashSet();
+        var sb = b.Sources.Select(s => s.Value).ToHashSet();
+        return sa.SetEquals(sb) || sa.SetEquals(["outlet"]) || sb.SetEquals(["outlet"]);
+    }
+
+    private static Claim Merge(Claim first, Claim second)
+    {
+        static Counts MergeCounts(Counts a, Counts b) => a with
+        {
+            Civilians = a.Civilians ?? b.Civilians,
+            Children = a.Children ?? b.Children,
+            Women = a.Women ?? b.Women,
+            Fighters = a.Fighters ?? b.Fighters,
+            Qualifier = a.Qualifier == Qualifier.Exact && b.Qualifier is { } q ? q : a.Qualifier,
+        };
+
+        bool secondDated = second.DatePrecision is ClaimDatePrecision.Day or ClaimDatePrecision.Week && first.DatePrecision == ClaimDatePrecision.Report;
+        bool secondAttributed = first.Sources.All(s => s.Value == "outlet") && second.Sources.Any(s => s.Value != "outlet");
+        return first with
+        {
+            Place = first.Place ?? second.Place,
+            Governorate = first.Place is null && second.Place is not null ? second.Governorate : first.Governorate ?? second.Governorate,
+            Date = secondDated ? second.Date : first.Date,
+            DatePrecision = secondDated ? second.DatePrecision : first.DatePrecision,
+            Perpetrators = first.Perpetrators.All(p => p.Value == "unknown") ? second.Perpetrators : first.Perpetrators,
+            Attack = first.Attack?.Range is null && second.Attack?.Range is not null ? second.Attack : first.Attack,
+            Killed = MergeCounts(first.Killed, second.Killed),
+            Injured = MergeCounts(first.Injured, second.Injured),
+            Sources = secondAttributed ? second.Sources : first.Sources,
+        };
+    }
+}

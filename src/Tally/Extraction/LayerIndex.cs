@@ -1,0 +1,125 @@
+using Tally.Recognizers;
+using Tally.Text;
+
+namespace Tally.Extraction;
+
+/// <summary>
+/// Token-indexed views of a document's mention layers, so that the claim builder asks "what is at token k" and
+/// "what lies in tokens [from, to)" in constant or logarithmic time.
+/// </summary>
+internal sealed class LayerIndex
+{
+    private readonly Document _doc;
+    private readonly int[] _number;
+    private readonly int[] _victim;
+    private readonly int[] _actor;
+    private readonly int[] _casualty;
+    private readonly int[] _attack;
+    private readonly int[] _source;
+    private readonly int[] _date;
+
+    public LayerIndex(Document doc)
+    {
+        _doc = doc;
+        int n = doc.Tokens.Count;
+        _number = Fill(n, doc.Numbers.Select(m => (m.FirstToken, m.EndToken)));
+        _victim = Fill(n, doc.Victims.Select(m => (m.FirstToken, m.EndToken)));
+        _actor = Fill(n, doc.Actors.Select(m => (m.FirstToken, m.EndToken)));
+        _casualty = Fill(n, doc.Casualties.Select(m => (m.FirstToken, m.EndToken)));
+        _attack = Fill(n, doc.Attacks.Select(m => (m.FirstToken, m.EndToken)));
+        _source = Fill(n, doc.Sources.Select(m => (m.FirstToken, m.EndToken)));
+        _date = Fill(n, doc.Dates.Select(m => (m.FirstToken, m.EndToken)));
+    }
+
+    /// <summary>The figures found, once they all are.</summary>
+    public IReadOnlyList<Figure> Figures { get; set; } = [];
+
+    private static int[] Fill(int n, IEnumerable<(int First, int End)> mentions)
+    {
+        var at = new int[n];
+        Array.Fill(at, -1);
+        int i = 0;
+        foreach (var (first, end) in mentions)
+        {
+            for (int k = first; k < end && k < n; k++)
+            {
+                at[k] = i;
+            }
+
+            i++;
+        }
+
+        return at;
+    }
+
+    private static T? At<T>(int[] index, List<T> layer, int k)
+        where T : struct =>
+        k >= 0 && k < index.Length && index[k] >= 0 ? layer[index[k]] : null;
+
+    public NumberMention? NumberAt(int k) => At(_number, _doc.Numbers, k);
+
+    public LexiconMention? VictimAt(int k) => At(_victim, _doc.Victims, k);
+
+    public LexiconMention? ActorAt(int k) => At(_actor, _doc.Actors, k);
+
+    public LexiconMention? CasualtyAt(int k) => At(_casualty, _doc.Casualties, k);
+
+    public LexiconMention? AttackAt(int k) => At(_attack, _doc.Attacks, k);
+
+    public DateMention? DateAt(int k) => At(_date, _doc.Dates, k);
+
+    public DateMention? DateStartingAt(int k) => DateAt(k) is { } d && d.FirstToken == k ? d : null;
+
+    /// <summary>Whether a source mention shares a token with <paramref name="m"/>.</summary>
+    public bool SourceOverlapping(LexiconMention m)
+    {
+        for (int k = m.FirstToken; k < m.EndToken; k++)
+        {
+            if (_source[k] >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static IEnumerable<T> In<T>(List<T> layer, Func<T, int> first, int from, int to)
+    {
+        // Layers are in text order: find the first mention at or after 'from' by binary search.
+        int lo = 0, hi = layer.Count;
+        while (lo < hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (first(layer[mid]) < from)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int i = lo; i < layer.Count && first(layer[i]) < to; i++)
+        {
+            yield return layer[i];
+        }
+    }
+
+    public IEnumerable<NumberMention> NumbersIn(int from, int to) => In(_doc.Numbers, m => m.FirstToken, from, to);
+
+    public IEnumerable<LexiconMention> ActorsIn(int from, int to) => In(_doc.Actors, m => m.FirstToken, from, to);
+
+    public IEnumerable<LexiconMention> SourcesIn(int from, int to) => In(_doc.Sources, m => m.FirstToken, from, to);
+
+    public IEnumerable<LexiconMention> AttacksIn(int from, int to) => In(_doc.Attacks, m => m.FirstToken, from, to);
+
+    public IEnumerable<PlaceMention> PlacesIn(int from, int to) => In(_doc.Places, m => m.FirstToken, from, to);
+
+    public IEnumerable<DateMention> DatesIn(int from, int to) => In(_doc.Dates, m => m.FirstToken, from, to);
+
+    public List<LexiconMention> CasualtiesIn(Sentence sentence) => In(_doc.Casualties, m => m.FirstToken, sentence.FirstToken, sentence.EndToken).ToList();
+
+    public IEnumerable<Figure> FiguresIn(int sentence) => Figures.Where(f => f.Sentence == sentence);
+}

@@ -1,0 +1,162 @@
+using System.Globalization;
+using System.Reflection;
+
+namespace Tally.Geography;
+
+/// <summary>
+/// The places Tally knows, looked up by <see cref="NameKey"/>: Syria's populated places, districts and
+/// governorates from the shipped data (<c>Data/geo</c>), areas and places abroad from <c>aliases.tsv</c>.
+/// </summary>
+/// <remarks>
+/// <see cref="Default"/> loads once, lazily, and is then immutable and safe to share between threads.
+/// </remarks>
+public sealed class Gazetteer
+{
+    private static readonly Lazy<Gazetteer> s_default = new(LoadDefault);
+
+    private readonly List<Place> _places = [];
+    private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Place> _governorates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _districtNames = new(StringComparer.Ordinal);
+
+    /// <summary>The built-in gazetteer.</summary>
+    public static Gazetteer Default => s_default.Value;
+
+    /// <summary>The number of entries.</summary>
+    public int Count => _places.Count;
+
+    /// <summary>The fourteen governorates, by their spec names.</summary>
+    public IReadOnlyDictionary<string, Place> Governorates => _governorates;
+
+    /// <summary>Every entry whose name (or an alternate name) has the key of <paramref name="name"/>.</summary>
+    public IReadOnlyList<Place> Lookup(ReadOnlySpan<char> name)
+    {
+        var key = NameKey.Of(name);
+        return LookupKey(key);
+    }
+
+    /// <summary>Every entry with the key <paramref name="key"/>.</summary>
+    public IReadOnlyList<Place> LookupKey(string key) =>
+        key.Length > 0 && _byKey.TryGetValue(key, out var ids) ? ids.Select(i => _places[i]).ToList() : [];
+
+    /// <summary>Whether some entry has the key <paramref name="key"/>.</summary>
+    public bool HasKey(string key) => _byKey.ContainsKey(key);
+
+    private static Gazetteer LoadDefault()
+    {
+        var g = new Gazetteer();
+        using (var admin = Open("admin"))
+        {
+            g.LoadAdmin(admin);
+        }
+
+        using (var places = Open("places"))
+        {
+            g.LoadPlaces(places);
+        }
+
+        using (var aliases = Open("aliases"))
+        {
+            g.LoadAliases(aliases);
+        }
+
+        return g;
+    }
+
+    private static StreamReader Open(string name) =>
+        new(Assembly.GetExecutingAssembly().GetManifestResourceStream($"Tally.Data.geo.{name}.tsv")
+            ?? throw new InvalidOperationException($"The gazetteer file {name}.tsv is missing from the library."));
+
+    private void Add(Place place, IEnumerable<string> names)
+    {
+        int index = _places.Count;
+        _places.Add(place);
+        foreach (var name in names)
+        {
+            var key = NameKey.Of(name);
+            if (key.Length == 0)
+            {
+                continue;
+            }
+
+            if (!_byKey.TryGetValue(key, out var list))
+            {
+                list = [];
+                _byKey[key] = list;
+            }
+
+            if (!list.Contains(index))
+            {
+                list.Add(index);
+            }
+        }
+    }
+
+    private void LoadAdmin(TextReader reader)
+    {
+        foreach (var cells in Rows(reader))
+        {
+            bool governorate = cells[0] == "1";
+            var place = new Place(cells[1], cells[3], governorate ? PlaceKind.Governorate : PlaceKind.District, cells[2],
+                governorate ? null : cells[3], Number(cells[4]), Number(cells[5]), 0, "");
+            if (governorate)
+            {
+                _governorates[cells[2]] = place;
+            }
+            else
+            {
+                _districtNames[cells[1]] = cells[3];
+            }
+
+            Add(place, cells[6].Split('|').Append(cells[3]));
+        }
+    }
+
+    private void LoadPlaces(TextReader reader)
+    {
+        foreach (var cells in Rows(reader))
+        {
+            _districtNames.TryGetValue(cells[5], out var district);
+            var place = new Place(cells[0], cells[1], PlaceKind.Locality, cells[4], district, Number(cells[2]), Number(cells[3]),
+                long.TryParse(cells[7], CultureInfo.InvariantCulture, out long pop) ? pop : 0, cells[6]);
+            Add(place, cells[8].Split('|'));
+        }
+    }
+
+    private void LoadAliases(TextReader reader)
+    {
+        foreach (var cells in Rows(reader))
+        {
+            var kind = cells[1] switch
+            {
+                "governorate" => PlaceKind.Governorate,
+                "area" => PlaceKind.Area,
+                _ => PlaceKind.Foreign,
+            };
+            if (kind == PlaceKind.Governorate)
+            {
+                Add(_governorates[cells[2]], [cells[0]]);
+                continue;
+            }
+
+            string? governorate = cells.Length > 2 && cells[2].Length > 0 ? cells[2] : null;
+            var center = governorate is not null ? _governorates[governorate] : null;
+            Add(new Place("alias:" + cells[0], cells[0], kind, governorate, null, center?.Latitude ?? double.NaN,
+                center?.Longitude ?? double.NaN, 0, ""), [cells[0]]);
+        }
+    }
+
+    private static IEnumerable<string[]> Rows(TextReader reader)
+    {
+        string? line;
+        while ((line = reader.ReadLine()) is not null)
+        {
+            if (line.Length > 0 && line[0] != '#')
+            {
+                yield return line.Split('\t');
+            }
+        }
+    }
+
+    private static double Number(string s) => double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) ? d : double.NaN;
+}

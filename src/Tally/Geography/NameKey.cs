@@ -1,0 +1,170 @@
+using System.Globalization;
+using System.Text;
+
+namespace Tally.Geography;
+
+/// <summary>
+/// A spelling-insensitive key for a transliterated Arabic place name: two spellings of one name get the same key.
+/// </summary>
+/// <remarks>
+/// <para>Steps: lower case; accents, apostrophes and ayn/hamza marks removed; hyphens are spaces; the articles
+/// (al, el, an, ar, as, ash, at, az, ad, ed, es, et, ez, ...) dropped as words; a final <c>h</c> after a vowel dropped
+/// ("Mallajah" as "Mallaja"); the words joined; kh, gh, sh, ch, th, dh, ph and q written k, g, s, s, t, d, f and k,
+/// ou and oo written u, ee written i, j written g; doubled letters made single; then every vowel (a, e, i, o, u, w,
+/// y) dropped except that a name starting with a vowel keeps one <c>a</c> in front.</para>
+/// <para>So "Maarat al-Numan", "Maaret al Numan" and "Ma`arrat an Nu`man" all become <c>mrtnmn</c>, "Khan Sheikhoun"
+/// and "Khan Shaykhun" <c>knskn</c>, "Kafranbel" and "Kafr Nabl" <c>kfrnbl</c>. Arabic-script names keep their
+/// letters (without vowel marks and tatweel), and the Arabic article "ال" is dropped.</para>
+/// <threadsafety>Stateless; safe to call from any thread.</threadsafety>
+/// </remarks>
+public static class NameKey
+{
+    private static readonly HashSet<string> s_articles = new(StringComparer.Ordinal)
+    {
+        "al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "ath", "adh", "ed", "es", "et", "ez", "ul", "the", "il",
+    };
+
+    /// <summary>The key of <paramref name="name"/>; empty when nothing is left.</summary>
+    public static string Of(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return "";
+        }
+
+        // Letters only, lower case, accents off; anything else separates words.
+        var decomposed = name.ToString().Normalize(NormalizationForm.FormKD);
+        var words = new List<StringBuilder>();
+        var current = new StringBuilder();
+        bool arabic = false;
+        foreach (char raw in decomposed)
+        {
+            char c = char.ToLowerInvariant(raw);
+            var category = CharUnicodeInfo.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c is '\'' or '`' or '\u2018' or '\u2019' or '\u02bf' or '\u02be' or '\u00b4' or '\u02bc' or '\u0640')
+            {
+                continue;
+            }
+
+            if (c is >= '\u0621' and <= '\u064a')
+            {
+                arabic = true;
+                current.Append(c);
+                continue;
+            }
+
+            c = c switch
+            {
+                '\u0131' => 'i',
+                '\u00f8' => 'o',
+                '\u00e6' => 'a',
+                '\u00df' => 's',
+                '\u0111' => 'd',
+                '\u0142' => 'l',
+                _ => c,
+            };
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                current.Append(c);
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current);
+                current = new StringBuilder();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current);
+        }
+
+        return arabic ? ArabicKey(words) : LatinKey(words);
+    }
+
+    private static string LatinKey(List<StringBuilder> words)
+    {
+        var joined = new StringBuilder();
+        foreach (var w in words)
+        {
+            var word = w.ToString();
+            if (s_articles.Contains(word))
+            {
+                continue;
+            }
+
+            if (word.Length > 2 && word[^1] == 'h' && IsVowel(word[^2]))
+            {
+                word = word[..^1];
+            }
+
+            joined.Append(word);
+        }
+
+        if (joined.Length == 0)
+        {
+            return "";
+        }
+
+        var s = joined.ToString();
+        bool leadingVowel = IsVowel(s[0]) && s[0] != 'y' && s[0] != 'w';
+        s = s.Replace("kh", "k", StringComparison.Ordinal).Replace("gh", "g", StringComparison.Ordinal)
+            .Replace("sh", "s", StringComparison.Ordinal).Replace("ch", "s", StringComparison.Ordinal)
+            .Replace("th", "t", StringComparison.Ordinal).Replace("dh", "d", StringComparison.Ordinal)
+            .Replace("ph", "f", StringComparison.Ordinal).Replace('q', 'k').Replace("ou", "u", StringComparison.Ordinal)
+            .Replace("oo", "u", StringComparison.Ordinal).Replace("ee", "i", StringComparison.Ordinal).Replace('j', 'g');
+        var key = new StringBuilder(s.Length);
+        if (leadingVowel)
+        {
+            key.Append('a');
+        }
+
+        char last = '\0';
+        foreach (char c in s)
+        {
+            if (IsVowel(c))
+            {
+                last = '\0';
+                continue;
+            }
+
+            if (c != last)
+            {
+                key.Append(c);
+            }
+
+            last = c;
+        }
+
+        return key.ToString();
+    }
+
+    private static string ArabicKey(List<StringBuilder> words)
+    {
+        var key = new StringBuilder();
+        foreach (var w in words)
+        {
+            var word = w.ToString();
+            if (word.StartsWith("\u0627\u0644", StringComparison.Ordinal) && word.Length > 3)
+            {
+                word = word[2..];
+            }
+
+            // Alef forms and taa marbuta written one way.
+            foreach (char c in word)
+            {
+                key.Append(c switch
+                {
+                    '\u0622' or '\u0623' or '\u0625' => '\u0627',
+                    '\u0629' => '\u0647',
+                    '\u0649' => '\u064a',
+                    _ => c,
+                });
+            }
+        }
+
+        return key.ToString();
+    }
+
+    private static bool IsVowel(char c) => c is 'a' or 'e' or 'i' or 'o' or 'u' or 'y' or 'w';
+}

@@ -1,0 +1,323 @@
+using System.Collections.Frozen;
+using Tally.Geography;
+using Tally.Text;
+
+namespace Tally.Recognizers;
+
+/// <summary>
+/// Finds place names and resolves them on the <see cref="Gazetteer"/>, despite transliteration.
+/// </summary>
+/// <remarks>
+/// <para>A candidate is a run of up to five capitalized words (with articles such as "al-" and "ez-" inside it) or
+/// Arabic-script words; the longest run whose <see cref="NameKey"/> the gazetteer knows wins. A small village
+/// (no administrative rank, no recorded population) is taken only after a word that introduces a place ("in",
+/// "near", "village of"...) or before one ("countryside"), so that capitalized English words that happen to sound
+/// like a village are left alone.</para>
+/// <para>Names that several entries share are resolved per article: by a governorate or district the article names, by
+/// the governorates of the article's other places, by the dataset's location hint, then by prominence; a choice made
+/// only by prominence among entries in different governorates gets a low confidence.</para>
+/// </remarks>
+public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
+{
+    private const int MaxWords = 5;
+
+    private static readonly FrozenSet<string> s_articles = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "al", "el", "ar", "as", "ash", "at", "az", "ad", "an", "ad", "ed", "es", "et", "ez", "um", "umm", "abu", "bin", "ibn", "bani", "beni", "of");
+
+    private static readonly FrozenSet<string> s_cuesBefore = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "in", "on", "near", "at", "of", "from", "outside", "around", "toward", "towards", "into", "targeted", "targeting",
+        "hit", "hitting", "struck", "striking", "pounded", "shelled", "bombed", "village", "town", "city", "district",
+        "neighbourhood", "neighborhood", "suburb", "area", "camp", "villages", "towns", "and", "between", "across",
+        "besieged", "rebel-held", "opposition-held", "regime-held", "government-held", "held", "to", "via", "by");
+
+    private static readonly FrozenSet<string> s_cuesAfter = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "countryside", "village", "town", "city", "district", "province", "governorate", "area", "neighbourhood",
+        "neighborhood", "suburb", "region", "camp", "outskirts");
+
+    private static readonly FrozenSet<string> s_areaAfter = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "province", "governorate", "countryside", "region", "provinces");
+
+    private static readonly FrozenSet<string> s_areaBefore = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "northern", "southern", "eastern", "western", "northwestern", "northeastern", "southwestern", "southeastern",
+        "north-western", "north-eastern", "south-western", "south-eastern", "rural", "central", "greater");
+
+    // Capitalized words that are never place names in these texts, even where a village's key matches.
+    private static readonly FrozenSet<string> s_notPlaces = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "the", "a", "an", "in", "on", "at", "it", "he", "she", "they", "we", "this", "that", "there", "but", "and", "as",
+        "for", "his", "her", "its", "their", "after", "before", "since", "while", "when", "according", "meanwhile",
+        "however", "also", "some", "many", "more", "most", "other", "others", "several", "all", "both", "one", "two",
+        "three", "four", "five", "six", "seven", "eight", "nine", "ten", "monday", "tuesday", "wednesday", "thursday",
+        "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december", "syrian", "syrians", "russian", "turkish", "iranian", "kurdish",
+        "arab", "arabs", "american", "british", "french", "israeli", "iraqi", "lebanese", "jordanian", "islamic",
+        "state", "army", "forces", "regime", "government", "president", "minister", "ministry", "observatory",
+        "human", "rights", "civil", "defence", "defense", "white", "helmets", "united", "nations", "council", "security",
+        "news", "agency", "reuters", "afp", "media", "center", "centre", "coalition", "democratic", "free", "national",
+        "front", "group", "people", "civilians", "children", "women", "men", "local", "sources", "source", "activists",
+        "monitor", "said", "says", "told", "reported", "photo", "video", "image", "source", "related", "tags", "read",
+        "also", "share", "published", "updated", "date", "publication", "copyright", "all", "rights", "reserved",
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "province",
+        "city", "town", "village", "area", "region", "district", "countryside", "governorate", "border", "crossing",
+        "road", "highway", "street", "square", "market", "hospital", "school", "mosque", "church", "bakery", "camp",
+        "airport", "base", "prison", "dam", "bridge", "university", "general", "colonel", "lieutenant", "brigadier",
+        "major", "captain", "sheikh", "mr", "mrs", "dr", "ms", "don't", "no", "yes", "not", "so", "if", "then", "now",
+        "today", "yesterday", "last", "next", "new", "old", "great", "big", "small", "high", "low", "first", "second",
+        "third", "un", "us", "eu", "nato", "isis", "isil", "daesh", "nusra", "hezbollah", "assad", "putin", "trump",
+        "obama", "erdogan", "ypg", "sdf", "pkk", "fsa", "hts", "sana", "tass", "ria", "trt", "world", "daily", "sabah",
+        "times", "post", "press", "al-masdar", "masdar", "manar", "alalam", "ahram", "arabiya", "jazeera", "anadolu",
+        "sputnik", "sohr", "who", "what", "where", "why", "how", "which", "whose", "whom", "you", "your", "our", "my",
+        "me", "him", "them", "us", "i", "from", "with", "without", "by", "to", "into", "over", "under", "between",
+        "against", "during", "amid", "despite", "about", "around", "near", "outside", "inside", "across", "along",
+        "through", "until", "till", "within", "per", "via", "than", "like", "such", "each", "every", "any", "no",
+        "nor", "or", "yet", "still", "just", "only", "even", "again", "already", "once", "twice", "later", "earlier",
+        "tuesday's", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
+
+    /// <summary>Creates a recognizer over the built-in gazetteer.</summary>
+    public PlaceRecognizer()
+        : this(Gazetteer.Default)
+    {
+    }
+
+    /// <inheritdoc/>
+    public string Name => "place";
+
+    /// <summary>The gazetteer names are looked up in.</summary>
+    public Gazetteer Gazetteer { get; } = gazetteer;
+
+    /// <inheritdoc/>
+    public void Recognize(Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var tokens = document.Tokens;
+        var notPlaces = s_notPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        int i = 0;
+        while (i < tokens.Count)
+        {
+            if (!CanStart(document, i, notPlaces))
+            {
+                i++;
+                continue;
+            }
+
+            int end = MatchAt(document, i, out var candidates);
+            if (end <= i)
+            {
+                i++;
+                continue;
+            }
+
+            bool isArea = (end < tokens.Count && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(end)))
+                || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1)));
+            document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, candidates, isArea));
+            i = end;
+        }
+
+        Resolve(document);
+    }
+
+    private static bool CanStart(Document doc, int i, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> notPlaces)
+    {
+        var t = doc.Tokens[i];
+        if (t.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        var text = doc.TokenText(i);
+        if (char.IsUpper(text[0]))
+        {
+            return !notPlaces.Contains(text) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore);
+        }
+
+        if (text[0] is >= '\u0621' and <= '\u064a')
+        {
+            return true;
+        }
+
+        // "al-Bab": a lower-case article glued to a capitalized word.
+        return s_articles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text) && doc.Is(i + 1, '-')
+            && i + 2 < doc.Tokens.Count && doc.Tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[i + 2].Start]);
+    }
+
+    /// <summary>The end of the longest known name starting at <paramref name="first"/>, or <paramref name="first"/>.</summary>
+    private int MatchAt(Document doc, int first, out IReadOnlyList<Place> candidates)
+    {
+        candidates = [];
+        var tokens = doc.Tokens;
+        var articles = s_articles.GetAlternateLookup<ReadOnlySpan<char>>();
+
+        // Collect the word ends a name may stop at: after each capitalized (or Arabic) word.
+        Span<int> ends = stackalloc int[MaxWords];
+        int count = 0;
+        for (int k = first; k < tokens.Count && count < MaxWords; k++)
+        {
+            var t = tokens[k];
+            if (k > first && t.HasNewlineBefore)
+            {
+                break;
+            }
+
+            if (t.Kind == TokenKind.Word)
+            {
+                var text = doc.TokenText(k);
+                if (char.IsUpper(text[0]) || text[0] is >= '\u0621' and <= '\u064a')
+                {
+                    ends[count++] = k + 1;
+                    continue;
+                }
+
+                if (articles.Contains(text))
+                {
+                    continue; // "Maarat al-Numan", "Deir ez-Zor": an article inside a name
+                }
+
+                break;
+            }
+
+            // Hyphens and apostrophes glued inside a name.
+            if ((doc.Is(k, '-') || doc.Is(k, '\'')) && !t.HasSpaceBefore && k + 1 < tokens.Count && !tokens[k + 1].HasSpaceBefore)
+            {
+                continue;
+            }
+
+            break;
+        }
+
+        for (int e = count - 1; e >= 0; e--)
+        {
+            var name = doc.Text.AsSpan(tokens[first].Start, tokens[ends[e] - 1].End - tokens[first].Start);
+            var found = Gazetteer.Lookup(name);
+            if (found.Count == 0)
+            {
+                continue;
+            }
+
+            if (!IsAcceptable(doc, first, ends[e], found))
+            {
+                continue;
+            }
+
+            candidates = found;
+            return ends[e];
+        }
+
+        return first;
+    }
+
+    private static bool IsAcceptable(Document doc, int first, int end, IReadOnlyList<Place> found)
+    {
+        if (found.Any(p => p.Prominence > 0 || p.Kind != PlaceKind.Locality))
+        {
+            return true;
+        }
+
+        // A small village needs a word that introduces a place, before or after it.
+        int before = first - 1;
+        while (before >= 0 && (doc.Is(before, "the") || doc.Is(before, "of")) && before > first - 3)
+        {
+            if (doc.Is(before, "of"))
+            {
+                return true;
+            }
+
+            before--;
+        }
+
+        if (before >= 0 && s_cuesBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(before)))
+        {
+            return true;
+        }
+
+        if (before >= 0 && doc.Is(before, ',') && before > 0 && doc.Places.Count > 0 && doc.Places[^1].EndToken == before)
+        {
+            return true; // a list of places: "in Jarjanaz, Telmenes and Maasran"
+        }
+
+        return end < doc.Tokens.Count && s_cuesAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end));
+    }
+
+    /// <summary>Chooses an entry for each mention, with the article as context.</summary>
+    private static void Resolve(Document doc)
+    {
+        // Governorates the article names, directly or through unambiguous places, with how often.
+        var weight = new Dictionary<string, double>(StringComparer.Ordinal);
+        foreach (var m in doc.Places)
+        {
+            var govs = m.Candidates.Where(c => c.Governorate is not null).Select(c => c.Governorate!).Distinct().ToList();
+            if (govs.Count == 1)
+            {
+                bool direct = m.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District);
+                weight[govs[0]] = weight.GetValueOrDefault(govs[0]) + (direct ? 2 : 1);
+            }
+        }
+
+        string? hint = doc.Article.LocationHint is { } h ? Gazetteer.Default.Lookup(h).FirstOrDefault(p => p.Kind == PlaceKind.Governorate)?.Governorate : null;
+        foreach (var m in doc.Places)
+        {
+            var candidates = m.Candidates;
+            if (candidates.Any(c => c.Kind == PlaceKind.Foreign))
+            {
+                m.Resolved = candidates.First(c => c.Kind == PlaceKind.Foreign);
+                m.Confidence = 0.9;
+                m.Reason = "a place outside Syria";
+                continue;
+            }
+
+            // A governorate's or a district's name means that unit (or its seat), not a namesake village.
+            var admin = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
+                .OrderBy(c => c.Kind == PlaceKind.Governorate ? 0 : c.Kind == PlaceKind.District ? 1 : 2).FirstOrDefault();
+            if (admin is not null)
+            {
+                m.Resolved = admin;
+                m.Confidence = 0.95;
+                m.Reason = $"the name of a {admin.Kind.ToString().ToLowerInvariant()}";
+                continue;
+            }
+
+            var governorates = candidates.Select(c => c.Governorate).Distinct().ToList();
+            if (governorates.Count == 1)
+            {
+                m.Resolved = candidates.OrderByDescending(c => c.Prominence).First();
+                bool elsewhere = weight.GetValueOrDefault(governorates[0]!) == 0 && weight.Values.Any(v => v >= 2) && m.Resolved.Prominence == 0;
+                m.Confidence = elsewhere ? 0.3 : candidates.Count == 1 ? 1.0 : 0.9;
+                m.Reason = (candidates.Count == 1 ? "the only entry with this name" : "every entry with this name is in " + governorates[0])
+                    + (elsewhere ? ", but the article names no place in " + governorates[0] : "");
+                continue;
+            }
+
+            var byContext = candidates
+                .Select(c => (Place: c, Score: weight.GetValueOrDefault(c.Governorate ?? "")))
+                .OrderByDescending(x => x.Score).ThenByDescending(x => x.Place.Prominence).ToList();
+            double runnerUp = byContext.Where(x => x.Place.Governorate != byContext[0].Place.Governorate).Select(x => x.Score).DefaultIfEmpty(0).Max();
+            if (byContext[0].Score > runnerUp)
+            {
+                m.Resolved = byContext[0].Place;
+                m.Confidence = 0.8;
+                m.Reason = $"the article names {byContext[0].Place.Governorate} elsewhere";
+                continue;
+            }
+
+            var hinted = hint is null ? null : candidates.Where(c => c.Governorate == hint).OrderByDescending(c => c.Prominence).FirstOrDefault();
+            if (hinted is not null)
+            {
+                m.Resolved = hinted;
+                m.Confidence = 0.7;
+                m.Reason = $"the dataset's location hint is {hint}";
+                continue;
+            }
+
+            var top = candidates.OrderByDescending(c => c.Prominence).ToList();
+            if (top[0].Prominence > (top.Count > 1 ? top[1].Prominence : 0))
+            {
+                m.Resolved = top[0];
+                m.Confidence = 0.6;
+                m.Reason = "the most prominent of the entries with this name";
+                continue;
+            }
+
+            m.Resolved = null;
+            m.Confidence = 0;
+            m.Reason = $"{candidates.Count} entries in {string.Join(", ", governorates)} and nothing in the article to choose";
+        }
+    }
+}
