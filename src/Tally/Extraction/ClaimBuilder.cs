@@ -83,7 +83,7 @@ public sealed class ClaimBuilder
         ApplyLaterBreakdowns(doc, index, figures, used);
         index.Figures = figures;
 
-        var claims = new List<Claim>();
+        var claims = new List<(Claim Claim, int Sentence)>();
         var tallies = new List<TallyFigure>();
         var paired = new HashSet<Figure>();
         foreach (var f in figures)
@@ -124,7 +124,7 @@ public sealed class ClaimBuilder
             var claim = MakeClaim(doc, index, figures, killed, injured, lead);
             if (claim.Killed.HasTotal || claim.Injured.HasTotal)
             {
-                claims.Add(claim);
+                claims.Add((claim, lead.Sentence));
             }
         }
 
@@ -162,6 +162,35 @@ public sealed class ClaimBuilder
 
             if (IsNegated(doc, cas.FirstToken))
             {
+                continue;
+            }
+
+            // "Four children were among the dead": a breakdown of the figure before, not a figure.
+            if (doc.Is(cas.FirstToken - 1, "the") && doc.Is(cas.FirstToken - 2, "among"))
+            {
+                var target = figures.LastOrDefault(f => f.Kind == FigureKind.Killed);
+                int listEnd = cas.FirstToken - 2;
+                while (listEnd > sentence.FirstToken && (doc.Is(listEnd - 1, "were") || doc.Is(listEnd - 1, "are") || doc.Is(listEnd - 1, "was")))
+                {
+                    listEnd--;
+                }
+
+                int listStart = listEnd;
+                while (listStart > sentence.FirstToken && (index.NumberAt(listStart - 1) is not null || index.VictimAt(listStart - 1) is not null || doc.Is(listStart - 1, "and")))
+                {
+                    listStart--;
+                }
+
+                if (target is not null && listStart < listEnd)
+                {
+                    ParseBreakdownList(doc, index, target, listStart, listEnd, used);
+                }
+
+                foreach (var taken in index.NumbersIn(listStart, listEnd))
+                {
+                    used.Add(taken.FirstToken);
+                }
+
                 continue;
             }
 
@@ -263,6 +292,70 @@ public sealed class ClaimBuilder
         if (n is not { } number || !IsPersonCount(doc, index, number))
         {
             return null;
+        }
+
+        // "At least 20 people including 13 civilians were killed": the count before "including" is the total.
+        for (int k = number.FirstToken - 1; k >= Math.Max(sentence.FirstToken, number.FirstToken - 4); k--)
+        {
+            if (!doc.Is(k, "including") && !(doc.Is(k, "them") && doc.Is(k - 1, "among")))
+            {
+                if (index.VictimAt(k) is not null || doc.Is(k, "and") || doc.Is(k, ','))
+                {
+                    continue;
+                }
+
+                break;
+            }
+
+            var total = FindBackward(doc, index, sentence, doc.Is(k, "them") ? k - 1 : k, used, out _);
+            if (total is { Value: not null } t && IsPersonCount(doc, index, t))
+            {
+                skippedBreakdown = (k + 1, cas.FirstToken);
+                number = t;
+            }
+
+            break;
+        }
+
+        // "Ten children and five women have been killed": the count is the whole list.
+        int listStart = number.FirstToken;
+        while (doc.Is(listStart - 1, "and") || doc.Is(listStart - 1, ','))
+        {
+            if (index.VictimAt(listStart - 2) is { } v && index.NumberAt(v.FirstToken - 1) is { Value: not null } before && !used.Contains(before.FirstToken))
+            {
+                listStart = before.FirstToken;
+                continue;
+            }
+
+            break;
+        }
+
+        if (listStart < number.FirstToken)
+        {
+            var counts = new Dictionary<string, (long Value, CharRange Range)>();
+            int listEnd = ParseVictimList(doc, index, listStart, cas.FirstToken, counts, out long sum);
+            if (listEnd > number.FirstToken && sum > 0)
+            {
+                foreach (var listed0 in index.NumbersIn(listStart, listEnd))
+                {
+                    used.Add(listed0.FirstToken);
+                }
+
+                var listed = new Figure
+                {
+                    Kind = kind, Number = number, Value = sum, Qualifier = number.Qualifier, Range = doc.RangeOf(listStart, listEnd),
+                    FirstToken = listStart, EndToken = cas.EndToken, Casualty = cas, Sentence = s,
+                };
+                foreach (var (category, value) in counts)
+                {
+                    if (category is not ("person" or "man"))
+                    {
+                        listed.Breakdown[category] = value;
+                    }
+                }
+
+                return listed;
+            }
         }
 
         var figure = new Figure
@@ -773,6 +866,13 @@ public sealed class ClaimBuilder
                 return (doc.RawText(doc.RangeOf(start, end)), figure.Range.Union(doc.RangeOf(start, end)));
             }
 
+            // "seven days of air strikes", "two weeks of fighting": longer than three days.
+            if ((doc.Is(k, "days") || doc.Is(k, "weeks") || doc.Is(k, "months")) && doc.Is(k + 1, "of") && SmallCount(doc, k - 1) is { } span
+                && (span > 3 || !doc.Is(k, "days")))
+            {
+                return (doc.RawText(doc.RangeOf(k - 1, k + 1)), figure.Range);
+            }
+
             // "in eight years of war", "the war has killed"
             if (doc.Is(k, "years") && doc.Is(k + 1, "of"))
             {
@@ -786,6 +886,29 @@ public sealed class ClaimBuilder
         }
 
         return null;
+    }
+
+    private static readonly FrozenDictionary<string, int> s_smallCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7, ["eight"] = 8, ["nine"] = 9,
+        ["ten"] = 10, ["several"] = 4, ["few"] = 3,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>A small count written in digits or words ("seven days"), which the number recognizer leaves out before units.</summary>
+    private static int? SmallCount(Document doc, int k)
+    {
+        if (k < 0 || k >= doc.Tokens.Count)
+        {
+            return null;
+        }
+
+        var text = doc.TokenText(k);
+        if (doc.Tokens[k].Kind == TokenKind.Number && int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int n))
+        {
+            return n;
+        }
+
+        return s_smallCounts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text, out int w) ? w : null;
     }
 
     // ---------------------------------------------------------------- claims
@@ -984,7 +1107,14 @@ public sealed class ClaimBuilder
     {
         foreach (var (from, to) in context)
         {
-            foreach (var d in index.DatesIn(from, to))
+            // Within a window, a named day ("late Sunday") before "overnight" or "yesterday", before spans.
+            foreach (var d in index.DatesIn(from, to).OrderBy(d => d.Expression switch
+            {
+                DateExpression.Calendar when d.Precision == DatePrecision.Day => 0,
+                DateExpression.Weekday => 0,
+                DateExpression.Relative => 1,
+                _ => 2,
+            }))
             {
                 // Spans longer than three days belong to tallies; a month or a year alone dates a past event.
                 if (d.Expression == DateExpression.Duration && d.Precision != DatePrecision.Week)
@@ -1130,8 +1260,20 @@ public sealed class ClaimBuilder
         return [new Sourced<string>("unknown", null)];
     }
 
-    /// <summary>Whether an actor mention names who did something, not a victim, a place's controller or a source.</summary>
-    private static bool IsAgent(Document doc, LayerIndex index, LexiconMention a, Figure lead)
+    private static readonly FrozenSet<string> s_agentVerbs = Set(
+        "shelled", "struck", "bombed", "attacked", "targeted", "pounded", "hit", "fired", "launched", "carried", "stormed",
+        "ambushed", "executed", "killed", "kill", "kills", "killing", "bombarded", "raided", "shot", "opened", "blew",
+        "detonated", "massacred", "dropped", "used", "unleashed", "shell", "shelling", "bomb", "bombing", "attack",
+        "attacking", "target", "targeting", "strike", "striking", "struck", "destroyed", "wounded", "injured", "besieged");
+
+    private static readonly FrozenSet<string> s_agentSkips = Set("have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "have", "been");
+
+    /// <summary>
+    /// Whether an actor mention names who did it: with a weapon ("regime air strike", "Russian warplanes"), after "by"
+    /// ("killed by the Assad regime and Russia"), or before a verb of attack ("troops killed 32 rebels"); not a victim,
+    /// a place's controller, a target or a source.
+    /// </summary>
+    private static bool IsAgent(Document doc, LayerIndex index, LexiconMention a, Figure lead, int depth = 0)
     {
         if (index.SourceOverlapping(a) || (a.FirstToken >= lead.FirstToken && a.EndToken <= lead.EndToken && lead.VictimSide.Count > 0))
         {
@@ -1150,8 +1292,8 @@ public sealed class ClaimBuilder
             return false;
         }
 
-        // A victim of its own: "ISIS militants were killed" with the actor right before a victim noun and a casualty after.
-        if (index.VictimAt(a.EndToken) is { } v && index.CasualtyAt(v.EndToken) is not null)
+        // A victim of its own: "ISIS militants were killed".
+        if (index.VictimAt(a.EndToken) is { } v && (index.CasualtyAt(v.EndToken) is not null || doc.Is(v.EndToken, "were") || doc.Is(v.EndToken, "was")))
         {
             return false;
         }
@@ -1162,23 +1304,83 @@ public sealed class ClaimBuilder
             return false;
         }
 
-        // Bare "government", "army", "coalition", "terrorists" and "militants" only as agents of a strike or with "by".
-        var word = doc.TokenText(a.FirstToken);
-        if (a.EndToken - a.FirstToken == 1 && (word.Equals("government", StringComparison.OrdinalIgnoreCase) || word.Equals("terrorists", StringComparison.OrdinalIgnoreCase)
-            || word.Equals("militants", StringComparison.OrdinalIgnoreCase) || word.Equals("insurgents", StringComparison.OrdinalIgnoreCase) || word.Equals("Assad", StringComparison.OrdinalIgnoreCase)))
+        // The phrase names a weapon of its own ("Russian warplanes"), or a weapon follows ("regime air strike", "Russia's raids").
+        for (int k = a.FirstToken; k < a.EndToken; k++)
         {
-            return doc.Is(a.FirstToken - 1, "by") || (doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "by")) || index.AttackAt(a.EndToken) is not null;
+            if (index.AttackAt(k) is not null)
+            {
+                return true;
+            }
         }
 
-        return true;
+        int next = a.EndToken;
+        if (doc.Is(next, "'s"))
+        {
+            next++;
+        }
+
+        if (index.AttackAt(next) is not null || (doc.Tokens.Count > next + 1 && index.AttackAt(next + 1) is not null && doc.Tokens[next].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[next].Start]) && !doc.Is(next, "and") && !doc.Is(next, "in") && !doc.Is(next, "on")))
+        {
+            return true;
+        }
+
+        // "by the Assad regime", "blamed on the regime", "carried out by Russia", "shells fired from regime positions".
+        int before = a.FirstToken - 1;
+        if (doc.Is(before, "the"))
+        {
+            before--;
+        }
+
+        if (doc.Is(before, "by") || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || doc.Is(before, "from"))
+        {
+            return true;
+        }
+
+        // A verb of attack after it: "troops killed 32 rebels", "ISIS shelled the town".
+        var skips = s_agentSkips.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = a.EndToken, seen = 0; k < doc.Tokens.Count && seen < 4; k++, seen++)
+        {
+            var word = doc.TokenText(k);
+            if (s_agentVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || index.CasualtyAt(k) is { } c && c.Values.Any(x => x.Length > 1 && x[1] == "active"))
+            {
+                return !doc.Is(k - 1, "were") && !doc.Is(k - 1, "was");
+            }
+
+            if (!skips.Contains(word) && !doc.Is(k, "'s") && !doc.Is(k, '-'))
+            {
+                break;
+            }
+        }
+
+        // Coordinated with an agent: "by the Assad regime and Russia", "Syrian or Russian warplanes".
+        if (depth == 0 && (doc.Is(a.FirstToken - 1, "and") || doc.Is(a.FirstToken - 1, "or") || doc.Is(a.FirstToken - 1, ',')))
+        {
+            if (index.ActorAt(a.FirstToken - 2) is { } previous && IsAgent(doc, index, previous, lead, 1))
+            {
+                return true;
+            }
+        }
+
+        if (depth == 0 && (doc.Is(a.EndToken, "and") || doc.Is(a.EndToken, "or")) && index.ActorAt(a.EndToken + 1) is { } following)
+        {
+            return IsAgent(doc, index, following, lead, 1);
+        }
+
+        return false;
     }
+
+    private static readonly FrozenDictionary<string, string> s_actorSources = new Dictionary<string, string>
+    {
+        ["syrian_government"] = "state_media", ["russia"] = "russia_official", ["turkey"] = "turkey_official",
+        ["us_coalition"] = "us_official",
+    }.ToFrozenDictionary();
 
     private static List<Sourced<string>> FindSources(Document doc, LayerIndex index, Figure lead)
     {
         for (int back = 0; back <= 2 && lead.Sentence - back >= 0; back++)
         {
             var sentence = doc.Sentences[lead.Sentence - back];
-            if (back > 0 && sentence.Paragraph != doc.Sentences[lead.Sentence].Paragraph)
+            if (back > 0 && sentence.Paragraph != doc.Sentences[lead.Sentence].Paragraph && back > 1)
             {
                 break;
             }
@@ -1190,6 +1392,28 @@ public sealed class ClaimBuilder
                 {
                     found.Add(new Sourced<string>(s.Value, s.Range));
                 }
+            }
+
+            // A party to the war that speaks for itself: "DAESH said", "the Turkish army said".
+            if (found.Count == 0)
+            {
+                foreach (var a in index.ActorsIn(sentence.FirstToken, sentence.EndToken))
+                {
+                    if (!index.SourceOverlapping(a) && IsAttributed(doc, a))
+                    {
+                        var id = s_actorSources.GetValueOrDefault(a.Value, "other");
+                        if (!found.Any(f => f.Value == id))
+                        {
+                            found.Add(new Sourced<string>(id, a.Range));
+                        }
+                    }
+                }
+            }
+
+            // "X told Anadolu": the one told is the outlet that carries the figure, not its source.
+            if (found.Count > 1)
+            {
+                found.RemoveAll(f => f.Range is { } r && index.SourcesIn(0, doc.Tokens.Count).Any(m => m.Range == r && (doc.Is(m.FirstToken - 1, "told") || doc.Is(m.FirstToken - 1, "to"))));
             }
 
             if (found.Count > 0)
@@ -1206,11 +1430,18 @@ public sealed class ClaimBuilder
         return [new Sourced<string>("outlet", null)];
     }
 
+    /// <summary>Whether the sentence says who said it, other than by a pronoun ("he said" continues the paragraph's source).</summary>
     private static bool HasOwnAttribution(Document doc, Sentence sentence)
     {
         for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
-            if (doc.Is(k, "said") || doc.Is(k, "according"))
+            if (doc.Is(k, "according"))
+            {
+                return true;
+            }
+
+            if ((doc.Is(k, "said") || doc.Is(k, "says") || doc.Is(k, "added")) && !(doc.Is(k - 1, "he") || doc.Is(k - 1, "she") || doc.Is(k - 1, "it") || doc.Is(k - 1, "they")
+                || doc.Is(k - 1, "group") || doc.Is(k - 1, "monitor") || doc.Is(k - 1, "observatory")))
             {
                 return true;
             }
@@ -1253,10 +1484,33 @@ public sealed class ClaimBuilder
 
     // ---------------------------------------------------------------- restatements
 
-    private static List<Claim> MergeRestatements(Document doc, List<Claim> claims)
+    private static List<Claim> MergeRestatements(Document doc, List<(Claim Claim, int Sentence)> claims)
     {
+        // The headline (and a title repeated after a dateline) sums up a claim the body states again: it joins the
+        // body's claim with the same figures, whatever place or source each names.
+        int headlineEnd = HeadlineEnd(doc);
+        var body = claims.Where(c => c.Sentence >= headlineEnd).Select(c => c.Claim).ToList();
         var result = new List<Claim>();
-        foreach (var claim in claims)
+        foreach (var (claim, sentence) in claims)
+        {
+            if (sentence < headlineEnd)
+            {
+                int restated = body.FindIndex(b => b.Killed.Total?.Value == claim.Killed.Total?.Value
+                    && (b.Injured.Total?.Value == claim.Injured.Total?.Value || claim.Injured.Total is null));
+                if (restated >= 0)
+                {
+                    body[restated] = Merge(body[restated], claim with { Place = null, Governorate = null, Sources = [] });
+                    continue;
+                }
+            }
+
+            if (sentence < headlineEnd)
+            {
+                result.Add(claim);
+            }
+        }
+
+        foreach (var claim in body)
         {
             int same = result.FindIndex(c => IsRestatement(c, claim));
             if (same < 0)
@@ -1269,6 +1523,23 @@ public sealed class ClaimBuilder
         }
 
         return result;
+    }
+
+    /// <summary>The index of the first sentence after the headline: the title's paragraph, or the first sentence.</summary>
+    private static int HeadlineEnd(Document doc)
+    {
+        if (doc.Sentences.Count == 0)
+        {
+            return 0;
+        }
+
+        int end = 1;
+        while (end < doc.Sentences.Count && doc.Sentences[end].Paragraph == 0 && doc.Sentences[end].Range.Start < doc.BodyStart)
+        {
+            end++;
+        }
+
+        return end;
     }
 
     private static bool IsRestatement(Claim a, Claim b)

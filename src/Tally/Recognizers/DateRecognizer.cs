@@ -232,7 +232,7 @@ public sealed class DateRecognizer : IRecognizer
         Make(doc, first, end, DateExpression.Calendar, DatePrecision.Month, null, new DateOnly(year, month, 1),
             new DateOnly(year, month, DateTime.DaysInMonth(year, month)));
 
-    /// <summary>Numeric dates: "4/5/2017" (month first), "28/8/2019", "2019-08-28", "2019/08/28".</summary>
+    /// <summary>Numeric dates: "4/5/2017" (month first), "28/8/2019", "2019-08-28", "2019/08/28", "22-04-2016" (day first).</summary>
     private static DateMention? MatchNumeric(Document doc, int i)
     {
         var tokens = doc.Tokens;
@@ -265,10 +265,10 @@ public sealed class DateRecognizer : IRecognizer
         {
             (year, month, day) = (a, b, c); // ISO order
         }
-        else if (sep == '/')
+        else if (sep == '/' || (sep == '-' && tokens[i + 4].Length == 4 && a <= 31 && b <= 12))
         {
             year = tokens[i + 4].Length == 2 ? 2000 + c : c;
-            (month, day) = a > 12 && b <= 12 ? (b, a) : (a, b);
+            (month, day) = sep == '-' || (a > 12 && b <= 12) ? (b, a) : (a, b);
         }
         else
         {
@@ -480,7 +480,7 @@ public sealed class DateRecognizer : IRecognizer
         return null;
     }
 
-    /// <summary>"in the past 48 hours", "over the last three days", "within 24 hours": a span ending at publication.</summary>
+    /// <summary>"in the past 48 hours", "over the last three days", "in the past two months": a span ending at publication.</summary>
     private static DateMention? MatchDuration(Document doc, int i)
     {
         int k = i;
@@ -522,6 +522,18 @@ public sealed class DateRecognizer : IRecognizer
         else if (doc.Is(countEnd, "days") || doc.Is(countEnd, "day"))
         {
             days = count;
+        }
+        else if (doc.Is(countEnd, "weeks") || doc.Is(countEnd, "week"))
+        {
+            days = 7 * count;
+        }
+        else if (doc.Is(countEnd, "months") || doc.Is(countEnd, "month"))
+        {
+            days = 30 * count;
+        }
+        else if (doc.Is(countEnd, "years") || doc.Is(countEnd, "year"))
+        {
+            days = 365 * count;
         }
         else
         {

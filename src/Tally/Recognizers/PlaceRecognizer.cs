@@ -62,7 +62,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "airport", "base", "prison", "dam", "bridge", "university", "general", "colonel", "lieutenant", "brigadier",
         "major", "captain", "sheikh", "mr", "mrs", "dr", "ms", "don't", "no", "yes", "not", "so", "if", "then", "now",
         "today", "yesterday", "last", "next", "new", "old", "great", "big", "small", "high", "low", "first", "second",
-        "third", "un", "us", "eu", "nato", "isis", "isil", "daesh", "nusra", "hezbollah", "assad", "putin", "trump",
+        "third", "fourth", "fifth", "un", "us", "eu", "nato", "isis", "isil", "daesh", "nusra", "hezbollah", "assad", "putin", "trump",
         "obama", "erdogan", "ypg", "sdf", "pkk", "fsa", "hts", "sana", "tass", "ria", "trt", "world", "daily", "sabah",
         "times", "post", "press", "al-masdar", "masdar", "manar", "alalam", "ahram", "arabiya", "jazeera", "anadolu",
         "sputnik", "sohr", "who", "what", "where", "why", "how", "which", "whose", "whom", "you", "your", "our", "my",
@@ -70,7 +70,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "against", "during", "amid", "despite", "about", "around", "near", "outside", "inside", "across", "along",
         "through", "until", "till", "within", "per", "via", "than", "like", "such", "each", "every", "any", "no",
         "nor", "or", "yet", "still", "just", "only", "even", "again", "already", "once", "twice", "later", "earlier",
-        "tuesday's", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
+        "tuesday's", "ramadan", "eid", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
 
     /// <summary>Creates a recognizer over the built-in gazetteer.</summary>
     public PlaceRecognizer()
@@ -90,10 +90,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Tokens;
         var notPlaces = s_notPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
+        var taken = TakenByOtherLayers(document);
         int i = 0;
         while (i < tokens.Count)
         {
-            if (!CanStart(document, i, notPlaces))
+            if (taken[i] || !CanStart(document, i, notPlaces))
             {
                 i++;
                 continue;
@@ -113,6 +114,39 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         Resolve(document);
+    }
+
+    /// <summary>Tokens that other recognizers already explained: an actor, a source, a date, a number... is not a place.</summary>
+    private static bool[] TakenByOtherLayers(Document doc)
+    {
+        var taken = new bool[doc.Tokens.Count];
+        void Mark(int first, int end)
+        {
+            for (int k = first; k < end && k < taken.Length; k++)
+            {
+                taken[k] = true;
+            }
+        }
+
+        foreach (var layer in (List<LexiconMention>[])[doc.Actors, doc.Sources, doc.Victims, doc.Attacks, doc.Casualties])
+        {
+            foreach (var m in layer)
+            {
+                Mark(m.FirstToken, m.EndToken);
+            }
+        }
+
+        foreach (var d in doc.Dates)
+        {
+            Mark(d.FirstToken, d.EndToken);
+        }
+
+        foreach (var n in doc.Numbers)
+        {
+            Mark(n.FirstToken, n.EndToken);
+        }
+
+        return taken;
     }
 
     private static bool CanStart(Document doc, int i, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> notPlaces)
@@ -186,13 +220,31 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         for (int e = count - 1; e >= 0; e--)
         {
             var name = doc.Text.AsSpan(tokens[first].Start, tokens[ends[e] - 1].End - tokens[first].Start);
-            var found = Gazetteer.Lookup(name);
+            IReadOnlyList<Place> found = [];
+            if (e == 0 && name.Length > 4 && name[^1] == 's')
+            {
+                // A possessive written without its apostrophe, as some sources strip them: "Syrias", "Aleppos".
+                found = Gazetteer.Lookup(name[..^1]).Where(p => p.Kind != PlaceKind.Locality || p.Prominence > 0).ToList();
+            }
+
+            if (found.Count == 0)
+            {
+                found = Gazetteer.Lookup(name);
+            }
+
             if (found.Count == 0)
             {
                 continue;
             }
 
             if (!IsAcceptable(doc, first, ends[e], found))
+            {
+                continue;
+            }
+
+            // "Syria Air strikes": a name that starts with a country is the country, unless the whole is a known town.
+            if (e > 0 && found.All(p => p.Prominence == 0)
+                && Gazetteer.Lookup(doc.TokenText(first)).Any(p => p.Kind is PlaceKind.Foreign or PlaceKind.Governorate))
             {
                 continue;
             }
@@ -234,6 +286,28 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         return end < doc.Tokens.Count && s_cuesAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end));
+    }
+
+    /// <summary>Governorates that unambiguous mentions name within the 40 tokens before <paramref name="m"/> or the rest of its sentence.</summary>
+    private static HashSet<string> NearbyGovernorates(Document doc, PlaceMention m)
+    {
+        var near = new HashSet<string>(StringComparer.Ordinal);
+        int sentenceEnd = doc.Sentences.FirstOrDefault(s => s.FirstToken <= m.FirstToken && m.FirstToken < s.EndToken).EndToken;
+        foreach (var other in doc.Places)
+        {
+            if (ReferenceEquals(other, m) || other.FirstToken < m.FirstToken - 40 || other.FirstToken >= Math.Max(sentenceEnd, m.EndToken))
+            {
+                continue;
+            }
+
+            var govs = other.Candidates.Select(c => c.Governorate).Where(g => g is not null).Distinct().ToList();
+            if (govs.Count == 1 && other.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area || c.Prominence > 0))
+            {
+                near.Add(govs[0]!);
+            }
+        }
+
+        return near;
     }
 
     /// <summary>Chooses an entry for each mention, with the article as context.</summary>
@@ -282,6 +356,17 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 m.Confidence = elsewhere ? 0.3 : candidates.Count == 1 ? 1.0 : 0.9;
                 m.Reason = (candidates.Count == 1 ? "the only entry with this name" : "every entry with this name is in " + governorates[0])
                     + (elsewhere ? ", but the article names no place in " + governorates[0] : "");
+                continue;
+            }
+
+            // A governorate named just before, in this sentence or the one before: "Hama Units of the army killed 40 in Kafr Zita".
+            var near = NearbyGovernorates(doc, m);
+            var local = candidates.Where(c => c.Governorate is not null && near.Contains(c.Governorate)).OrderByDescending(c => c.Prominence).FirstOrDefault();
+            if (local is not null && candidates.Any(c => c.Governorate != local.Governorate))
+            {
+                m.Resolved = local;
+                m.Confidence = 0.8;
+                m.Reason = $"{local.Governorate} is named nearby";
                 continue;
             }
 
