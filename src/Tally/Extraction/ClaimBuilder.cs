@@ -98,8 +98,9 @@ public sealed class ClaimBuilder
             if (f.Kind == FigureKind.Killed)
             {
                 killed = f;
-                injured = figures.FirstOrDefault(g => g.Kind == FigureKind.Injured && g.Sentence == f.Sentence && g.FirstToken > f.FirstToken
-                    && !paired.Contains(g) && !figures.Any(h => h.Kind == FigureKind.Killed && h.Sentence == f.Sentence && h.FirstToken > f.FirstToken && h.FirstToken < g.FirstToken));
+                var sameSentence = index.FiguresIn(f.Sentence);
+                injured = sameSentence.FirstOrDefault(g => g.Kind == FigureKind.Injured && g.FirstToken > f.FirstToken
+                    && !paired.Contains(g) && !sameSentence.Any(h => h.Kind == FigureKind.Killed && h.FirstToken > f.FirstToken && h.FirstToken < g.FirstToken));
                 if (injured is not null)
                 {
                     paired.Add(injured);
@@ -397,7 +398,13 @@ public sealed class ClaimBuilder
 
                 if (doc.Is(open, ',') && s_breakdownLeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(open + 1)))
                 {
-                    breakdown = (open + 1, k);
+                    int listStart = open + 2;
+                    while (listStart < k && (doc.Is(listStart, "them") || doc.Is(listStart, "whom") || doc.Is(listStart, "the")))
+                    {
+                        listStart++;
+                    }
+
+                    breakdown = (listStart, k);
                     k = open - 1;
                     continue;
                 }
@@ -454,7 +461,7 @@ public sealed class ClaimBuilder
 
     private static Figure? FindToll(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used)
     {
-        int limit = Math.Min(sentence.EndToken, cas.EndToken + 8);
+        int limit = Math.Min(sentence.EndToken, cas.EndToken + 12);
         for (int k = cas.EndToken; k < limit; k++)
         {
             if (index.NumberAt(k) is { } n)
@@ -939,7 +946,10 @@ public sealed class ClaimBuilder
         var leadSentences = doc.Sentences.Take(2).Where(x => x.FirstToken != sentence.FirstToken).Select(x => (x.FirstToken, x.EndToken));
         var contextWindows = windows.Concat(leadSentences).ToList();
 
-        var (place, governorate) = FindPlace(doc, index, windows, contextWindows);
+        // Other figures of the sentence have their own places: the sentence as a whole speaks for a figure only when it is alone.
+        bool alone = index.FiguresIn(lead.Sentence).All(f => f == killed || f == injured);
+        var placeWindows = alone ? windows : [windows[0], windows[1], (0, 0), .. windows.Skip(3)];
+        var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows);
         var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
         var attack = FindAttack(doc, index, windows, contextWindows, figures, lead);
         var perpetrators = FindPerpetrators(doc, index, windows.Take(3).ToList(), contextWindows, lead, attack?.Value);
@@ -1056,7 +1066,7 @@ public sealed class ClaimBuilder
             }
         }
 
-        return (null, MainGovernorate(doc) is { } main ? new Sourced<string>(main, null) : null);
+        return (null, index.MainGovernorate(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
     }
 
     private static string? GovernorateOf(Document doc, PlaceMention p, List<(int From, int To)> context, LayerIndex index)
@@ -1078,7 +1088,7 @@ public sealed class ClaimBuilder
             }
         }
 
-        return MainGovernorate(doc) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
+        return index.MainGovernorate(MainGovernorate) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
     }
 
     /// <summary>The governorate the article names most, counting governorate and district names double.</summary>
@@ -1510,19 +1520,40 @@ public sealed class ClaimBuilder
             }
         }
 
+        // Restatements have the same figures: compare only claims that share them.
+        var byFigures = new Dictionary<(long?, long?), List<int>>();
+        for (int i = 0; i < result.Count; i++)
+        {
+            Key(result[i]).Add(i);
+        }
+
         foreach (var claim in body)
         {
-            int same = result.FindIndex(c => IsRestatement(c, claim));
+            var candidates = Key(claim);
+            int same = candidates.FindIndex(i => IsRestatement(result[i], claim));
             if (same < 0)
             {
+                candidates.Add(result.Count);
                 result.Add(claim);
                 continue;
             }
 
-            result[same] = Merge(result[same], claim);
+            result[candidates[same]] = Merge(result[candidates[same]], claim);
         }
 
         return result;
+
+        List<int> Key(Claim c)
+        {
+            var key = (c.Killed.Total?.Value, c.Injured.Total?.Value);
+            if (!byFigures.TryGetValue(key, out var list))
+            {
+                list = [];
+                byFigures[key] = list;
+            }
+
+            return list;
+        }
     }
 
     /// <summary>The index of the first sentence after the headline: the title's paragraph, or the first sentence.</summary>

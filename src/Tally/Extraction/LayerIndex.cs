@@ -31,8 +31,32 @@ internal sealed class LayerIndex
         _date = Fill(n, doc.Dates.Select(m => (m.FirstToken, m.EndToken)));
     }
 
+    private ILookup<int, Figure> _figuresBySentence = Array.Empty<Figure>().ToLookup(f => f.Sentence);
+    private string? _mainGovernorate;
+    private bool _mainGovernorateKnown;
+
     /// <summary>The figures found, once they all are.</summary>
-    public IReadOnlyList<Figure> Figures { get; set; } = [];
+    public IReadOnlyList<Figure> Figures
+    {
+        get;
+        set
+        {
+            field = value;
+            _figuresBySentence = value.ToLookup(f => f.Sentence);
+        }
+    } = [];
+
+    /// <summary>The document's main governorate, computed once.</summary>
+    public string? MainGovernorate(Func<Document, string?> compute)
+    {
+        if (!_mainGovernorateKnown)
+        {
+            _mainGovernorate = compute(_doc);
+            _mainGovernorateKnown = true;
+        }
+
+        return _mainGovernorate;
+    }
 
     private static int[] Fill(int n, IEnumerable<(int First, int End)> mentions)
     {
@@ -121,5 +145,5 @@ internal sealed class LayerIndex
 
     public List<LexiconMention> CasualtiesIn(Sentence sentence) => In(_doc.Casualties, m => m.FirstToken, sentence.FirstToken, sentence.EndToken).ToList();
 
-    public IEnumerable<Figure> FiguresIn(int sentence) => Figures.Where(f => f.Sentence == sentence);
+    public IEnumerable<Figure> FiguresIn(int sentence) => _figuresBySentence[sentence];
 }

@@ -292,10 +292,26 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     private static HashSet<string> NearbyGovernorates(Document doc, PlaceMention m)
     {
         var near = new HashSet<string>(StringComparer.Ordinal);
-        int sentenceEnd = doc.Sentences.FirstOrDefault(s => s.FirstToken <= m.FirstToken && m.FirstToken < s.EndToken).EndToken;
-        foreach (var other in doc.Places)
+        int sentenceEnd = SentenceEnd(doc, m.FirstToken);
+        var places = doc.Places;
+        int lo = 0, hi = places.Count;
+        while (lo < hi)
         {
-            if (ReferenceEquals(other, m) || other.FirstToken < m.FirstToken - 40 || other.FirstToken >= Math.Max(sentenceEnd, m.EndToken))
+            int mid = (lo + hi) >>> 1;
+            if (places[mid].FirstToken < m.FirstToken - 40)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        for (int i = lo; i < places.Count && places[i].FirstToken < Math.Max(sentenceEnd, m.EndToken); i++)
+        {
+            var other = places[i];
+            if (ReferenceEquals(other, m))
             {
                 continue;
             }
@@ -308,6 +324,30 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         return near;
+    }
+
+    private static int SentenceEnd(Document doc, int token)
+    {
+        var sentences = doc.Sentences;
+        int lo = 0, hi = sentences.Count - 1;
+        while (lo <= hi)
+        {
+            int mid = (lo + hi) >>> 1;
+            if (sentences[mid].EndToken <= token)
+            {
+                lo = mid + 1;
+            }
+            else if (sentences[mid].FirstToken > token)
+            {
+                hi = mid - 1;
+            }
+            else
+            {
+                return sentences[mid].EndToken;
+            }
+        }
+
+        return token + 1;
     }
 
     /// <summary>Chooses an entry for each mention, with the article as context.</summary>

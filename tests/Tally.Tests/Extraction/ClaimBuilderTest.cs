@@ -1,0 +1,140 @@
+using FsCheck;
+using FsCheck.Fluent;
+using Tally.Extraction;
+using Tally.Formats;
+
+namespace Tally.Tests.Extraction;
+
+public class ClaimBuilderTest
+{
+    // Thursday 29 August 2019.
+    private static readonly DateOnly s_published = TestDocuments.Date("2019-08-29");
+
+    private static ArticleExtraction Extract(string text, string? title = null) =>
+        Extractor.Default.Extract(new Article("t", text) { Published = s_published, Title = title });
+
+    /// <summary>A claim as "killed/injured place/governorate date perpetrators attack sources".</summary>
+    private static string Describe(ArticleExtraction e, Claim c) =>
+        $"{c.Killed.Total?.Value.ToString() ?? "-"}/{c.Injured.Total?.Value.ToString() ?? "-"} "
+        + $"{(c.Place is { } p ? e.Document.RawText(p.Range!.Value) : "-")}/{c.Governorate?.Value ?? "-"} "
+        + $"{c.Date?.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "-"} "
+        + $"{string.Join('+', c.Perpetrators.Select(x => x.Value))} {c.Attack?.Value ?? "-"} {string.Join('+', c.Sources.Select(x => x.Value))}";
+
+    private static string[] Claims(string text, string? title = null)
+    {
+        var e = Extract(text, title);
+        return e.Claims.Select(c => Describe(e, c)).ToArray();
+    }
+
+    public static TheoryData<string, string[]> Sentences => new()
+    {
+        // Passive, with place, weapon, agent and source in the clause.
+        { "Activists said four civilians were killed in a regime air strike on the town of Kafranbel on Tuesday.",
+          ["4/- Kafranbel/Idlib 2019-08-27 syrian_government air_strike activists"] },
+        // Active, with a qualifier, killed and injured in one claim.
+        { "Russian warplanes struck Saraqeb on Wednesday, killing at least 12 people and wounding 30, the Syrian Observatory for Human Rights said.",
+          ["12/30 Saraqeb/Idlib 2019-08-28 russia air_strike sohr"] },
+        // A toll noun.
+        { "The death toll from the car bomb in Azaz rose to 16, local officials said.",
+          ["16/- Azaz/Aleppo 2019-08-29 unknown explosion other"] },
+        // A figure split by place: the total and each part are claims.
+        { "Seven civilians were killed in shelling by government forces: four in Jarjanaz and three others in the village of Telmenes, the White Helmets said.",
+          ["7/- -/Idlib 2019-08-29 syrian_government shelling white_helmets", "4/- Jarjanaz/Idlib 2019-08-29 syrian_government shelling white_helmets", "3/- Telmenes/Idlib 2019-08-29 syrian_government shelling white_helmets"] },
+        // An implied count from a breakdown without a number.
+        { "A woman and her child were killed when a mortar hit their home in Daraa on Monday, state news agency SANA reported.",
+          ["2/- Daraa/Daraa 2019-08-26 unknown shelling state_media"] },
+        // Only the injured.
+        { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Sentences))]
+    public void Build_Table(string text, string[] expected) => Assert.Equal(expected, Claims(text));
+
+    [Fact]
+    public void Build_Breakdown_FillsSubCounts()
+    {
+        var e = Extract("At least nine people, including three children and two women, were killed in air strikes on Douma on Friday.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(9, c.Killed.Total!.Value.Value);
+        Assert.Equal(3, c.Killed.Children!.Value.Value);
+        Assert.Equal(2, c.Killed.Women!.Value.Value);
+        Assert.Equal(Tally.Recognizers.Qualifier.AtLeast, c.Killed.Qualifier);
+        Assert.Equal("Rif Dimashq", c.Governorate!.Value.Value);
+    }
+
+    [Fact]
+    public void Build_VictimCategory_FillsCivilians()
+    {
+        var c = Assert.Single(Extract("Ten civilians were killed in Hama on Friday.").Claims);
+        Assert.Equal(10, c.Killed.Civilians!.Value.Value);
+        Assert.Null(c.Killed.Children);
+    }
+
+    [Fact]
+    public void Build_Tallies_AreKeptApartFromClaims()
+    {
+        var e = Extract("More than 500 civilians have been killed in the province since late April, the monitor said. The war has killed over 370,000 people.");
+        Assert.Empty(e.Claims);
+        Assert.Equal([500L, 370000L], e.Tallies.Select(t => t.Killed));
+        Assert.Equal("since late April", e.Tallies[0].Scope);
+    }
+
+    [Fact]
+    public void Build_HeadlineRestatement_IsOneClaim()
+    {
+        var e = Extract("At least 16 civilians were killed in air strikes on Maarat al-Numan on Wednesday, the Observatory said.",
+            title: "Air strikes kill 16 in Maarat al-Numan");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(Tally.Recognizers.Qualifier.AtLeast, c.Killed.Qualifier);
+        Assert.Equal(["sohr"], c.Sources.Select(s => s.Value));
+    }
+
+    [Theory]
+    [InlineData("Thousands of people were displaced and 40 were arrested in the town.")]
+    [InlineData("Forty fighters were killed and wounded in the clashes.")]
+    [InlineData("No one was killed in the attack on the base.")]
+    [InlineData("The strike destroyed 18 trucks and damaged 20 buildings.")]
+    public void Build_NotCasualtyClaims(string text) => Assert.Empty(Extract(text).Claims);
+
+    [Fact]
+    public void Build_EveryValueCarriesItsSpan()
+    {
+        var e = Extract("Activists said four civilians were killed in a regime air strike on the town of Kafranbel on Tuesday.");
+        var c = Assert.Single(e.Claims);
+        var doc = e.Document;
+        Assert.Equal("four", doc.RawText(c.Killed.Total!.Value.Range!.Value));
+        Assert.Equal("Kafranbel", doc.RawText(c.Place!.Value.Range!.Value));
+        Assert.Equal("Tuesday", doc.RawText(c.Date!.Value.Range!.Value));
+        Assert.Equal("regime", doc.RawText(c.Perpetrators[0].Range!.Value));
+        Assert.Equal("air strike", doc.RawText(c.Attack!.Value.Range!.Value));
+        Assert.Equal("Activists", doc.RawText(c.Sources[0].Range!.Value));
+        Assert.StartsWith("Activists said four civilians", ClaimsWriter.Evidence(doc, c.Evidence), StringComparison.Ordinal);
+    }
+
+    private static readonly string[] s_pieces =
+    [
+        "killed", "wounded", "at least", "dozens", "7", "1,200", "seven", "people", "civilians", "in", "Idlib", "Aleppo",
+        "since", "April", ",", ".", "\n", "and", "the", "regime", "air strike", "said", "SOHR", "including", "children",
+        "a woman and her child", "death toll", "rose to", "\u0645\u0639\u0631\u0629", "-", "'", "\"", "2019", "Sunday",
+    ];
+
+    [Fact]
+    public void Extract_Property_NeverThrowsOnAnyText()
+    {
+        var texts = Gen.Elements(s_pieces).ListOf().Select(parts => string.Join(' ', parts)).ToArbitrary();
+        Prop.ForAll(texts, text =>
+        {
+            var e = Extract(text);
+            return e.Claims.All(c => c.Killed.HasTotal || c.Injured.HasTotal);
+        }).QuickCheckThrowOnFailure();
+    }
+
+    [Fact]
+    public void Extract_HugeTextWithoutPunctuation_Finishes()
+    {
+        var text = string.Concat(Enumerable.Repeat("seven civilians were killed in Idlib and 3 others were wounded by regime shelling ", 20_000));
+        var e = Extract(text);
+        Assert.NotEmpty(e.Claims);
+    }
+}
