@@ -1189,6 +1189,8 @@ public sealed class ClaimBuilder
             }
         }
 
+        bool fighters = lead.VictimSide.Count > 0 || lead.Victim?.Value == "fighter";
+        int w = 0;
         foreach (var (from, to) in context)
         {
             var found = index.AttacksIn(from, to).Where(a => !IsWeakAttack(doc, a)).ToList();
@@ -1196,6 +1198,12 @@ public sealed class ClaimBuilder
             {
                 var a = found[0];
                 return new Sourced<string>(RefineAttack(doc, a), a.Range);
+            }
+
+            // Fighters killed where the sentence names no weapon: an armed clash.
+            if (++w == 3 && fighters)
+            {
+                return new Sourced<string>("clash", null);
             }
         }
 
@@ -1255,16 +1263,23 @@ public sealed class ClaimBuilder
                 }
             }
 
-            if (found.Count > 0)
+            var agents = found.Where(f => !victimSide.Contains(f.Value)).ToList();
+            if (agents.Count > 0)
             {
-                return found.Where(f => !victimSide.Contains(f.Value) || found.Count == 1 && attack != "clash").ToList() is { Count: > 0 } agents ? agents : found;
+                return agents;
             }
         }
 
-        // Fighters of one side killed in clashes: the other side did it.
-        if (victimSide.Count > 0 && (attack == "clash" || attack is null) && _opponents.TryGetValue(victimSide.First(), out var opponent))
+        // Fighters of one side killed, and nobody named: the other side did it.
+        if (victimSide.Count > 0 && _opponents.TryGetValue(victimSide.First(), out var opponent))
         {
             return [new Sourced<string>(opponent, null)];
+        }
+
+        // The attacker the article names throughout: the paragraph makes it plain.
+        if (index.MainAgent(d => MainAgent(d, index, lead)) is { } main && !victimSide.Contains(main))
+        {
+            return [new Sourced<string>(main, null)];
         }
 
         return [new Sourced<string>("unknown", null)];
@@ -1277,6 +1292,22 @@ public sealed class ClaimBuilder
         "attacking", "target", "targeting", "strike", "striking", "struck", "destroyed", "wounded", "injured", "besieged");
 
     private static readonly FrozenSet<string> s_agentSkips = Set("have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "have", "been");
+
+    /// <summary>The actor the article names as the agent most often, if one stands out.</summary>
+    private static string? MainAgent(Document doc, LayerIndex index, Figure lead)
+    {
+        var counts = new Dictionary<string, int>();
+        foreach (var a in doc.Actors)
+        {
+            if (IsAgent(doc, index, a, lead))
+            {
+                counts[a.Value] = counts.GetValueOrDefault(a.Value) + 1;
+            }
+        }
+
+        var ranked = counts.OrderByDescending(x => x.Value).ToList();
+        return ranked.Count > 0 && (ranked.Count == 1 || ranked[0].Value > ranked[1].Value) ? ranked[0].Key : null;
+    }
 
     /// <summary>
     /// Whether an actor mention names who did it: with a weapon ("regime air strike", "Russian warplanes"), after "by"
@@ -1387,7 +1418,8 @@ public sealed class ClaimBuilder
 
     private static List<Sourced<string>> FindSources(Document doc, LayerIndex index, Figure lead)
     {
-        for (int back = 0; back <= 2 && lead.Sentence - back >= 0; back++)
+        bool namesSohr = doc.Sources.Any(s => s.Value == "sohr" && s.EndToken - s.FirstToken > 1);
+        for (int back = 0; back <= 4 && lead.Sentence - back >= 0; back++)
         {
             var sentence = doc.Sentences[lead.Sentence - back];
             if (back > 0 && sentence.Paragraph != doc.Sentences[lead.Sentence].Paragraph && back > 1)
@@ -1398,14 +1430,16 @@ public sealed class ClaimBuilder
             var found = new List<Sourced<string>>();
             foreach (var s in index.SourcesIn(sentence.FirstToken, sentence.EndToken))
             {
-                if (IsAttributed(doc, s) && !found.Any(f => f.Value == s.Value))
+                // "The monitoring group" in an article that names the Observatory is the Observatory.
+                var id = s.Value == "other" && namesSohr && (doc.Is(s.EndToken - 1, "group") && doc.Is(s.EndToken - 2, "monitoring")) ? "sohr" : s.Value;
+                if (IsAttributed(doc, s) && !found.Any(f => f.Value == id))
                 {
-                    found.Add(new Sourced<string>(s.Value, s.Range));
+                    found.Add(new Sourced<string>(id, s.Range));
                 }
             }
 
             // A party to the war that speaks for itself: "DAESH said", "the Turkish army said".
-            if (found.Count == 0)
+            if (found.Count == 0 && back == 0)
             {
                 foreach (var a in index.ActorsIn(sentence.FirstToken, sentence.EndToken))
                 {

@@ -46,6 +46,21 @@ internal sealed class LayerIndex
         }
     } = [];
 
+    private string? _mainAgent;
+    private bool _mainAgentKnown;
+
+    /// <summary>The document's main agent, computed once.</summary>
+    public string? MainAgent(Func<Document, string?> compute)
+    {
+        if (!_mainAgentKnown)
+        {
+            _mainAgent = compute(_doc);
+            _mainAgentKnown = true;
+        }
+
+        return _mainAgent;
+    }
+
     /// <summary>The document's main governorate, computed once.</summary>
     public string? MainGovernorate(Func<Document, string?> compute)
     {
