@@ -224,6 +224,8 @@ public sealed class ClaimBuilder
                 used.Add(num.FirstToken);
             }
 
+            figures.AddRange(index.Pending);
+            index.Pending.Clear();
             figures.Add(figure);
         }
 
@@ -335,6 +337,12 @@ public sealed class ClaimBuilder
         {
             var counts = new Dictionary<string, (long Value, CharRange Range)>();
             int listEnd = ParseVictimList(doc, index, listStart, cas.FirstToken, counts, out long sum);
+            if (listEnd > number.FirstToken && sum > 0 && counts.Count == 1 && counts.ContainsKey("fighter"))
+            {
+                // "30 regime soldiers and 39 rebel fighters were killed": the sides are claims of their own.
+                return SplitSides(doc, index, sentence, cas, kind, s, used, listStart, listEnd);
+            }
+
             if (listEnd > number.FirstToken && sum > 0)
             {
                 foreach (var listed0 in index.NumbersIn(listStart, listEnd))
@@ -372,6 +380,36 @@ public sealed class ClaimBuilder
         }
 
         return figure;
+    }
+
+    /// <summary>Figures of fighters of several sides killed together: one figure each, the last one returned, the others queued.</summary>
+    private static Figure? SplitSides(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used, int from, int to)
+    {
+        Figure? last = null;
+        foreach (var n in index.NumbersIn(from, to).ToList())
+        {
+            if (n.Value is null || used.Contains(n.FirstToken))
+            {
+                continue;
+            }
+
+            used.Add(n.FirstToken);
+            var victim = VictimAfter(doc, index, n.EndToken);
+            var figure = new Figure
+            {
+                Kind = kind, Number = n, Value = n.Value, Qualifier = n.Qualifier, Range = n.Range, FirstToken = n.FirstToken,
+                EndToken = victim?.EndToken ?? n.EndToken, Casualty = cas, Victim = victim, Sentence = s,
+            };
+            AddVictimSide(doc, index, figure, n.EndToken, figure.EndToken);
+            if (last is not null)
+            {
+                index.Pending.Add(last);
+            }
+
+            last = figure;
+        }
+
+        return last;
     }
 
     /// <summary>The nearest unused number before <paramref name="casualty"/> with only allowed words between.</summary>
@@ -412,8 +450,11 @@ public sealed class ClaimBuilder
                 return null;
             }
 
-            if (index.VictimAt(k) is null && index.ActorAt(k) is null && !s_auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
-                && !(doc.Is(k, '-') && !doc.Tokens[k].HasSpaceBefore))
+            // Allowed between a count and its verb: victim nouns, actors ("IS group militants", "(IS)"), auxiliaries,
+            // and one adjective right before a victim noun ("Three Tunisian terrorists").
+            bool adjective = doc.Tokens[k].Kind == TokenKind.Word && index.VictimAt(k + 1) is not null;
+            if (index.VictimAt(k) is null && index.ActorAt(k) is null && !adjective && !s_auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
+                && !(doc.Is(k, '-') && !doc.Tokens[k].HasSpaceBefore) && !doc.Is(k, '(') && !doc.Is(k, ')') && !doc.Is(k, "group") && !doc.Is(k, "groups"))
             {
                 return null;
             }
@@ -436,6 +477,38 @@ public sealed class ClaimBuilder
                 if (used.Contains(n.FirstToken) || (n.Value is null && n.Vague is null) || !IsPersonCount(doc, index, n))
                 {
                     return null;
+                }
+
+                // "killing six civilians and five militiamen", "killed two women and their seven children": the whole list.
+                var counts = new Dictionary<string, (long Value, CharRange Range)>();
+                long sum = 0;
+                int listEnd = n.Value is null ? n.EndToken : ParseVictimList(doc, index, n.FirstToken, Math.Min(sentence.EndToken, n.FirstToken + 14), counts, out sum);
+                if (listEnd > n.EndToken + 1 && index.NumbersIn(n.EndToken, listEnd).Any())
+                {
+                    if (counts.Count == 1 && counts.ContainsKey("fighter"))
+                    {
+                        return SplitSides(doc, index, sentence, cas, kind, s, used, n.FirstToken, listEnd);
+                    }
+
+                    foreach (var taken in index.NumbersIn(n.EndToken, listEnd))
+                    {
+                        used.Add(taken.FirstToken);
+                    }
+
+                    var listed = new Figure
+                    {
+                        Kind = kind, Number = n, Value = sum, Qualifier = n.Qualifier, Range = doc.RangeOf(n.FirstToken, listEnd),
+                        FirstToken = cas.FirstToken, EndToken = listEnd, Casualty = cas, Sentence = s,
+                    };
+                    foreach (var (category, value) in counts)
+                    {
+                        if (category is not ("person" or "man"))
+                        {
+                            listed.Breakdown[category] = value;
+                        }
+                    }
+
+                    return listed;
                 }
 
                 var figure = new Figure

@@ -35,6 +35,9 @@ internal sealed class LayerIndex
     private string? _mainGovernorate;
     private bool _mainGovernorateKnown;
 
+    /// <summary>Figures found together with the one a rule returns (the other sides of a split list), waiting to be added before it.</summary>
+    public List<Figure> Pending { get; } = [];
+
     /// <summary>The figures found, once they all are.</summary>
     public IReadOnlyList<Figure> Figures
     {

@@ -70,7 +70,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "against", "during", "amid", "despite", "about", "around", "near", "outside", "inside", "across", "along",
         "through", "until", "till", "within", "per", "via", "than", "like", "such", "each", "every", "any", "no",
         "nor", "or", "yet", "still", "just", "only", "even", "again", "already", "once", "twice", "later", "earlier",
-        "tuesday's", "ramadan", "eid", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
+        "tuesday's", "ramadan", "eid", "germans", "get", "health", "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "alawites", "druze", "kurds", "arabs", "turkmen", "url", "short", "tags", "aid", "saeed", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
 
     /// <summary>Creates a recognizer over the built-in gazetteer.</summary>
     public PlaceRecognizer()
@@ -139,6 +139,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         foreach (var d in doc.Dates)
         {
             Mark(d.FirstToken, d.EndToken);
+        }
+
+        if (doc.Dateline is { } dateline)
+        {
+            Mark(dateline.FirstToken, dateline.EndToken);
         }
 
         foreach (var n in doc.Numbers)
@@ -392,7 +397,8 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             if (governorates.Count == 1)
             {
                 m.Resolved = candidates.OrderByDescending(c => c.Prominence).First();
-                bool elsewhere = weight.GetValueOrDefault(governorates[0]!) == 0 && weight.Values.Any(v => v >= 2) && m.Resolved.Prominence == 0;
+                // The mention itself counted once towards its governorate's weight.
+                bool elsewhere = weight.GetValueOrDefault(governorates[0]!) <= 1 && weight.Values.Any(v => v >= 2) && m.Resolved.Prominence == 0;
                 m.Confidence = elsewhere ? 0.3 : candidates.Count == 1 ? 1.0 : 0.9;
                 m.Reason = (candidates.Count == 1 ? "the only entry with this name" : "every entry with this name is in " + governorates[0])
                     + (elsewhere ? ", but the article names no place in " + governorates[0] : "");
