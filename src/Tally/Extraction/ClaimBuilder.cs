@@ -1492,7 +1492,7 @@ public sealed class ClaimBuilder
     private static List<Sourced<string>> FindSources(Document doc, LayerIndex index, Figure lead)
     {
         bool namesSohr = doc.Sources.Any(s => s.Value == "sohr" && s.EndToken - s.FirstToken > 1);
-        for (int back = 0; back <= 4 && lead.Sentence - back >= 0; back++)
+        for (int back = 0; back <= 2 && lead.Sentence - back >= 0; back++)
         {
             var sentence = doc.Sentences[lead.Sentence - back];
             if (back > 0 && sentence.Paragraph != doc.Sentences[lead.Sentence].Paragraph && back > 1)
@@ -1516,7 +1516,9 @@ public sealed class ClaimBuilder
             {
                 foreach (var a in index.ActorsIn(sentence.FirstToken, sentence.EndToken))
                 {
-                    if (!index.SourceOverlapping(a) && IsAttributed(doc, a))
+                    bool speaks = doc.Is(a.EndToken, "said") || doc.Is(a.EndToken, "says") || doc.Is(a.EndToken, "claimed")
+                        || (doc.Is(a.EndToken, "has") || doc.Is(a.EndToken, "had")) && doc.Is(a.EndToken + 1, "said");
+                    if (!index.SourceOverlapping(a) && speaks)
                     {
                         var id = s_actorSources.GetValueOrDefault(a.Value, "other");
                         if (!found.Any(f => f.Value == id))
@@ -1557,7 +1559,7 @@ public sealed class ClaimBuilder
                 return true;
             }
 
-            if ((doc.Is(k, "said") || doc.Is(k, "says") || doc.Is(k, "added")) && !(doc.Is(k - 1, "he") || doc.Is(k - 1, "she") || doc.Is(k - 1, "it") || doc.Is(k - 1, "they")
+            if ((doc.Is(k, "said") || doc.Is(k, "says") || doc.Is(k, "added") || doc.Is(k, "reported") || doc.Is(k, "told")) && !(doc.Is(k - 1, "he") || doc.Is(k - 1, "she") || doc.Is(k - 1, "it") || doc.Is(k - 1, "they")
                 || doc.Is(k - 1, "group") || doc.Is(k - 1, "monitor") || doc.Is(k - 1, "observatory")))
             {
                 return true;
@@ -1570,7 +1572,7 @@ public sealed class ClaimBuilder
     private static bool IsAttributed(Document doc, LexiconMention s)
     {
         var attribution = s_attribution.GetAlternateLookup<ReadOnlySpan<char>>();
-        for (int k = s.EndToken; k < Math.Min(doc.Tokens.Count, s.EndToken + 5); k++)
+        for (int k = s.EndToken; k < Math.Min(doc.Tokens.Count, s.EndToken + 7); k++)
         {
             if (attribution.Contains(doc.TokenText(k)))
             {
