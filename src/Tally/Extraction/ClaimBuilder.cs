@@ -813,6 +813,26 @@ public sealed class ClaimBuilder
                 figure.VictimSide.Add(a.Value);
             }
         }
+
+        // "30 terrorists from ISIL", "ten members of the Nusra Front"
+        if (figure.Victim is { } victim)
+        {
+            int k = victim.EndToken;
+            if (doc.Is(k, "from") || doc.Is(k, "of"))
+            {
+                k++;
+                if (doc.Is(k, "the"))
+                {
+                    k++;
+                }
+
+                if (index.ActorAt(k) is { } side && side.FirstToken == k)
+                {
+                    figure.VictimSide.Add(side.Value);
+                    index.VictimSideActors.Add(k);
+                }
+            }
+        }
     }
 
     // ---------------------------------------------------------------- breakdowns
@@ -1349,12 +1369,6 @@ public sealed class ClaimBuilder
             return [new Sourced<string>(opponent, null)];
         }
 
-        // The attacker the article names throughout: the paragraph makes it plain.
-        if (index.MainAgent(d => MainAgent(d, index, lead)) is { } main && !victimSide.Contains(main))
-        {
-            return [new Sourced<string>(main, null)];
-        }
-
         return [new Sourced<string>("unknown", null)];
     }
 
@@ -1366,22 +1380,6 @@ public sealed class ClaimBuilder
 
     private static readonly FrozenSet<string> s_agentSkips = Set("have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "have", "been");
 
-    /// <summary>The actor the article names as the agent most often, if one stands out.</summary>
-    private static string? MainAgent(Document doc, LayerIndex index, Figure lead)
-    {
-        var counts = new Dictionary<string, int>();
-        foreach (var a in doc.Actors)
-        {
-            if (IsAgent(doc, index, a, lead))
-            {
-                counts[a.Value] = counts.GetValueOrDefault(a.Value) + 1;
-            }
-        }
-
-        var ranked = counts.OrderByDescending(x => x.Value).ToList();
-        return ranked.Count > 0 && (ranked.Count == 1 || ranked[0].Value > ranked[1].Value) ? ranked[0].Key : null;
-    }
-
     /// <summary>
     /// Whether an actor mention names who did it: with a weapon ("regime air strike", "Russian warplanes"), after "by"
     /// ("killed by the Assad regime and Russia"), or before a verb of attack ("troops killed 32 rebels"); not a victim,
@@ -1389,7 +1387,8 @@ public sealed class ClaimBuilder
     /// </summary>
     private static bool IsAgent(Document doc, LayerIndex index, LexiconMention a, Figure lead, int depth = 0)
     {
-        if (index.SourceOverlapping(a) || (a.FirstToken >= lead.FirstToken && a.EndToken <= lead.EndToken && lead.VictimSide.Count > 0))
+        if (index.SourceOverlapping(a) || index.VictimSideActors.Contains(a.FirstToken)
+            || (a.FirstToken >= lead.FirstToken && a.EndToken <= lead.EndToken && lead.VictimSide.Count > 0))
         {
             return false;
         }
@@ -1402,6 +1401,12 @@ public sealed class ClaimBuilder
         }
 
         if (doc.Is(after, "held") || doc.Is(after, "controlled"))
+        {
+            return false;
+        }
+
+        // The affiliation of a source ("the opposition Syrian Observatory"), not an agent.
+        if (index.SourceStartingAt(a.EndToken))
         {
             return false;
         }
@@ -1445,7 +1450,8 @@ public sealed class ClaimBuilder
             before--;
         }
 
-        if (doc.Is(before, "by") || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || doc.Is(before, "from"))
+        bool firedFrom = doc.Is(before, "from") && (doc.Is(before - 1, "fired") || doc.Is(before - 1, "launched") || doc.Is(before - 2, "fired") || doc.Is(before - 2, "launched"));
+        if (doc.Is(before, "by") || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
         {
             return true;
         }

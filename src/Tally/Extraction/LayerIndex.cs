@@ -49,21 +49,6 @@ internal sealed class LayerIndex
         }
     } = [];
 
-    private string? _mainAgent;
-    private bool _mainAgentKnown;
-
-    /// <summary>The document's main agent, computed once.</summary>
-    public string? MainAgent(Func<Document, string?> compute)
-    {
-        if (!_mainAgentKnown)
-        {
-            _mainAgent = compute(_doc);
-            _mainAgentKnown = true;
-        }
-
-        return _mainAgent;
-    }
-
     /// <summary>The document's main governorate, computed once.</summary>
     public string? MainGovernorate(Func<Document, string?> compute)
     {
@@ -111,6 +96,12 @@ internal sealed class LayerIndex
     public DateMention? DateAt(int k) => At(_date, _doc.Dates, k);
 
     public DateMention? DateStartingAt(int k) => DateAt(k) is { } d && d.FirstToken == k ? d : null;
+
+    /// <summary>First tokens of actors that name the victims' side ("30 terrorists from ISIL").</summary>
+    public HashSet<int> VictimSideActors { get; } = [];
+
+    /// <summary>Whether a source mention starts at token <paramref name="k"/>.</summary>
+    public bool SourceStartingAt(int k) => k >= 0 && k < _source.Length && _source[k] >= 0 && _doc.Sources[_source[k]].FirstToken == k;
 
     /// <summary>Whether a source mention shares a token with <paramref name="m"/>.</summary>
     public bool SourceOverlapping(LexiconMention m)
