@@ -114,6 +114,7 @@ public sealed class ClaimBuilder
             var lead = killed ?? injured!;
             if (killed is not null && TallyScope(doc, index, killed) is { } scope)
             {
+                index.TallyScopes[killed.Sentence] = scope;
                 if (killed.Value is { } v)
                 {
                     tallies.Add(new TallyFigure(v, scope.Text, scope.Range));
@@ -324,7 +325,10 @@ public sealed class ClaimBuilder
         int listStart = number.FirstToken;
         while (doc.Is(listStart - 1, "and") || doc.Is(listStart - 1, ','))
         {
-            if (index.VictimAt(listStart - 2) is { } v && index.NumberAt(v.FirstToken - 1) is { Value: not null } before && !used.Contains(before.FirstToken))
+            // "... and", with a count and its noun before it, perhaps an adjective or a side between: "30 regime soldiers and".
+            if (index.VictimAt(listStart - 2) is { } v
+                && (index.NumberAt(v.FirstToken - 1) ?? (index.ActorAt(v.FirstToken - 1) is not null || doc.Tokens[v.FirstToken - 1].Kind == TokenKind.Word ? index.NumberAt(v.FirstToken - 2) : null)) is { Value: not null } before
+                && !used.Contains(before.FirstToken))
             {
                 listStart = before.FirstToken;
                 continue;
@@ -983,6 +987,35 @@ public sealed class ClaimBuilder
         if (figure.Value >= TallyThreshold)
         {
             return ("the conflict", figure.Range);
+        }
+
+        // A cumulative figure that continues the sentence before it: "... since July 31. The strikes have killed 122
+        // civilians, he said." or "The toll includes 126 people killed by shelling."
+        bool perfect = false;
+        for (int k = sentence.FirstToken; k < figure.EndToken; k++)
+        {
+            perfect |= (doc.Is(k, "have") || doc.Is(k, "has")) && (index.CasualtyAt(k + 1) is not null || doc.Is(k + 1, "been") || doc.Is(k + 1, "also"));
+            perfect |= doc.Is(k, "toll") && (doc.Is(k + 1, "includes") || doc.Is(k + 1, "included"));
+        }
+
+        bool dated = index.DatesIn(sentence.FirstToken, sentence.EndToken).Any(d => d.Precision == DatePrecision.Day);
+        if (perfect && !dated && figure.Sentence > 0)
+        {
+            // The sentence before was itself a tally: this one goes on with it ("Another 327 have been killed...").
+            if (index.TallyScopes.TryGetValue(figure.Sentence - 1, out var before))
+            {
+                return (before.Text, figure.Range);
+            }
+
+            var previous = doc.Sentences[figure.Sentence - 1];
+            for (int k = previous.FirstToken; k < previous.EndToken; k++)
+            {
+                if (doc.Is(k, "since") && index.DatesIn(k + 1, Math.Min(previous.EndToken, k + 25)).FirstOrDefault() is { EndToken: > 0 } d
+                    && (published is not { } pub || d.From is not { } start || pub.DayNumber - start.DayNumber > 2))
+                {
+                    return (doc.RawText(doc.RangeOf(k, d.EndToken)), figure.Range);
+                }
+            }
         }
 
         return null;

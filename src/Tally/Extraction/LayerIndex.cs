@@ -97,6 +97,9 @@ internal sealed class LayerIndex
 
     public DateMention? DateStartingAt(int k) => DateAt(k) is { } d && d.FirstToken == k ? d : null;
 
+    /// <summary>The tallies found so far, by sentence, with their scope.</summary>
+    public Dictionary<int, (string Text, CharRange Range)> TallyScopes { get; } = [];
+
     /// <summary>First tokens of actors that name the victims' side ("30 terrorists from ISIL").</summary>
     public HashSet<int> VictimSideActors { get; } = [];
 

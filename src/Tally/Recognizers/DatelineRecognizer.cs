@@ -37,8 +37,29 @@ public sealed class DatelineRecognizer : IRecognizer
             firstOfBody++;
         }
 
-        foreach (int start in (ReadOnlySpan<int>)[firstOfBody, 0])
+        // FA-KES texts repeat the title before their dateline: "<title> Monitor Reuters Wednesday 25 Feb 2015 ...".
+        int afterTitle = -1;
+        if (document.BodyStart == 0 && document.Article.Title is { Length: > 0 } title)
         {
+            int at = document.Text.AsSpan(0, Math.Min(document.Text.Length, title.Length + 40)).IndexOf(title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
+            if (at >= 0)
+            {
+                int end = at + title.Trim().Length;
+                afterTitle = 0;
+                while (afterTitle < tokens.Count && tokens[afterTitle].Start < end)
+                {
+                    afterTitle++;
+                }
+            }
+        }
+
+        foreach (int start in (ReadOnlySpan<int>)[firstOfBody, 0, afterTitle])
+        {
+            if (start < 0)
+            {
+                continue;
+            }
+
             for (int i = start; i < Math.Min(tokens.Count, start + Window); i++)
             {
                 if (DateRecognizer.MatchFullDate(document, i) is { } date && !IsPreposition(document, i - 1))

@@ -81,6 +81,36 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_TallyScope_CarriesToTheSentencesThatContinueIt()
+    {
+        var e = Extract("The monitor said strikes on the province have grown since rebels began an offensive on July 31. "
+            + "The strikes have killed 90 civilians, it said. Another 200 civilians have been killed in fighting in Aleppo province. "
+            + "On Sunday four people were killed in Binnish.");
+        Assert.Equal([90L, 200L], e.Tallies.Select(t => t.Killed));
+        Assert.All(e.Tallies, t => Assert.StartsWith("since", t.Scope, StringComparison.Ordinal));
+        Assert.Equal(4, Assert.Single(e.Claims).Killed.Total!.Value.Value);
+    }
+
+    [Fact]
+    public void Build_FightersOfTwoSides_AreTwoClaims()
+    {
+        var e = Extract("The monitor said 30 regime soldiers and 45 rebel fighters were killed in clashes near Hama on Monday.");
+        Assert.Equal([30L, 45L], e.Claims.Select(c => c.Killed.Total!.Value.Value));
+        Assert.Equal([30L, 45L], e.Claims.Select(c => c.Killed.Fighters!.Value.Value));
+        Assert.Equal(["opposition", "syrian_government"], e.Claims.Select(c => c.Perpetrators.Single().Value));
+    }
+
+    [Fact]
+    public void Build_CiviliansListed_AreOneClaim()
+    {
+        var c = Assert.Single(Extract("Ten children and five women have been killed in barrel bomb strikes on Douma on Friday.").Claims);
+        Assert.Equal(15, c.Killed.Total!.Value.Value);
+        Assert.Equal(10, c.Killed.Children!.Value.Value);
+        Assert.Equal(5, c.Killed.Women!.Value.Value);
+        Assert.Equal("air_strike", c.Attack!.Value.Value);
+    }
+
+    [Fact]
     public void Build_HeadlineRestatement_IsOneClaim()
     {
         var e = Extract("At least 16 civilians were killed in air strikes on Maarat al-Numan on Wednesday, the Observatory said.",

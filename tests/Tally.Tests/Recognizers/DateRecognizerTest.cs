@@ -96,6 +96,18 @@ public class DateRecognizerTest
     }
 
     [Fact]
+    public void Dateline_AfterATitleRepeatedInTheText_IsFound()
+    {
+        var doc = Pipeline.Default.Annotate(new Article("t", "Strikes kill five in the north Monitor Wire Wednesday 25 Feb 2015 Five died on Saturday.")
+        {
+            Title = "Strikes kill five in the north Monitor Wire",
+            Published = s_published,
+        });
+        Assert.Equal("2015-02-25", Iso(doc.Dateline?.Date));
+        Assert.Equal("2015-02-21", Iso(doc.Dates.Single().Date));
+    }
+
+    [Fact]
     public void Dateline_ResolvesRelativeDates()
     {
         // The dataset says 29 August; the dateline says Monday 15 August 2016, so Sunday is the 14th.
