@@ -151,6 +151,14 @@ public sealed class DateRecognizer : IRecognizer
                     end++;
                 }
 
+                // "Jun 062016": a day and a year run together, as some scraped datelines have them.
+                if (doc.Tokens.Count > end && doc.Tokens[end].Kind == TokenKind.Number && doc.Tokens[end].Length is 5 or 6
+                    && int.TryParse(doc.TokenText(end), NumberStyles.None, CultureInfo.InvariantCulture, out int glued)
+                    && glued % 10000 is >= 1900 and <= 2099 && Calendar.IsValid(glued % 10000, month, glued / 10000))
+                {
+                    return Resolved(doc, i, end + 1, glued % 10000, month, glued / 10000);
+                }
+
                 int dayOfMonth = Calendar.DayNumber(doc, end);
                 if (dayOfMonth > 0)
                 {

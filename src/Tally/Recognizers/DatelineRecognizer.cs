@@ -26,6 +26,22 @@ public sealed class DatelineRecognizer : IRecognizer
         doc.Is(i, "on") || doc.Is(i, "in") || doc.Is(i, "by") || doc.Is(i, "since") || doc.Is(i, "from") || doc.Is(i, "until")
         || doc.Is(i, "before") || doc.Is(i, "after") || doc.Is(i, "at") && !doc.Is(i - 1, "updated");
 
+    // "Air strikes kill dozens - Region - World - Ahram Online": the headline without the site's suffix.
+    private static string WithoutOutletSuffix(string title)
+    {
+        var t = title.Trim();
+        foreach (var separator in (ReadOnlySpan<string>)[" - ", " | "])
+        {
+            int at = t.IndexOf(separator, StringComparison.Ordinal);
+            if (at > 8)
+            {
+                t = t[..at];
+            }
+        }
+
+        return t.Trim();
+    }
+
     /// <inheritdoc/>
     public void Recognize(Document document)
     {
@@ -39,12 +55,12 @@ public sealed class DatelineRecognizer : IRecognizer
 
         // FA-KES texts repeat the title before their dateline: "<title> Monitor Reuters Wednesday 25 Feb 2015 ...".
         int afterTitle = -1;
-        if (document.BodyStart == 0 && document.Article.Title is { Length: > 0 } title)
+        if (document.Article.Title is { Length: > 0 } fullTitle && WithoutOutletSuffix(fullTitle) is { Length: > 8 } title)
         {
-            int at = document.Text.AsSpan(0, Math.Min(document.Text.Length, title.Length + 40)).IndexOf(title.AsSpan().Trim(), StringComparison.OrdinalIgnoreCase);
+            int at = document.Text.AsSpan(0, Math.Min(document.Text.Length, document.BodyStart + title.Length + 40)).IndexOf(title, StringComparison.OrdinalIgnoreCase);
             if (at >= 0)
             {
-                int end = at + title.Trim().Length;
+                int end = at + title.Length;
                 afterTitle = 0;
                 while (afterTitle < tokens.Count && tokens[afterTitle].Start < end)
                 {

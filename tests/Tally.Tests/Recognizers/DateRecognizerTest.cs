@@ -80,6 +80,7 @@ public class DateRecognizerTest
         { "BEIRUT, Aug 28, 2019 - Two died on Tuesday.", "2019-08-28" },
         { "Date of publication 21 September 2016 Four died.", "2016-09-21" },
         { "Published August 15 2016 A strike hit.", "2016-08-15" },
+        { "Last updated at Jun 062016 AMMAN Strikes hit the city.", "2016-06-06" },
         { "It happened on August 28, 2019 in the north.", null },
         { "Two died on Tuesday.", null },
     };
@@ -100,7 +101,7 @@ public class DateRecognizerTest
     {
         var doc = Pipeline.Default.Annotate(new Article("t", "Strikes kill five in the north Monitor Wire Wednesday 25 Feb 2015 Five died on Saturday.")
         {
-            Title = "Strikes kill five in the north Monitor Wire",
+            Title = "Strikes kill five in the north Monitor Wire - Region - Sample Online",
             Published = s_published,
         });
         Assert.Equal("2015-02-25", Iso(doc.Dateline?.Date));
