@@ -1713,7 +1713,7 @@ public sealed class ClaimBuilder
         }
 
         int end = 1;
-        while (end < doc.Sentences.Count && doc.Sentences[end].Paragraph == 0 && doc.Sentences[end].Range.Start < doc.BodyStart)
+        while (end < doc.Sentences.Count && doc.Sentences[end].Paragraph == 0 && doc.Sentences[end].Range.Start < doc.BodyStartInText)
         {
             end++;
         }

@@ -79,7 +79,7 @@ public sealed class DateRecognizer : IRecognizer
     {
         for (int k = m.FirstToken; k < m.EndToken; k++)
         {
-            if (Calendar.IsYearNumber(doc, k, out _) || (doc.Tokens[k].Kind == TokenKind.Number && doc.Tokens[k].Length == 4))
+            if (Calendar.IsYearNumber(doc, k, out _) || (doc.Tokens[k].Kind == TokenKind.Number && doc.Tokens[k].Length is 4 or 5 or 6))
             {
                 return true;
             }

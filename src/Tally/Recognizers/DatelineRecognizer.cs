@@ -48,7 +48,7 @@ public sealed class DatelineRecognizer : IRecognizer
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Tokens;
         int firstOfBody = 0;
-        while (firstOfBody < tokens.Count && tokens[firstOfBody].Start < document.BodyStart)
+        while (firstOfBody < tokens.Count && tokens[firstOfBody].Start < document.BodyStartInText)
         {
             firstOfBody++;
         }
@@ -57,10 +57,13 @@ public sealed class DatelineRecognizer : IRecognizer
         int afterTitle = -1;
         if (document.Article.Title is { Length: > 0 } fullTitle && WithoutOutletSuffix(fullTitle) is { Length: > 8 } title)
         {
-            int at = document.Text.AsSpan(0, Math.Min(document.Text.Length, document.BodyStart + title.Length + 40)).IndexOf(title, StringComparison.OrdinalIgnoreCase);
+            // The body's copy of the title (the content may start with the title itself).
+            int bodyStart = document.BodyStartInText;
+            var window = document.Text.AsSpan(bodyStart, Math.Min(document.Text.Length - bodyStart, title.Length + 40));
+            int at = window.IndexOf(title, StringComparison.OrdinalIgnoreCase);
             if (at >= 0)
             {
-                int end = at + title.Length;
+                int end = bodyStart + at + title.Length;
                 afterTitle = 0;
                 while (afterTitle < tokens.Count && tokens[afterTitle].Start < end)
                 {

@@ -29,6 +29,7 @@ public sealed class Document
         var normalized = TextNormalizer.Normalize(Raw);
         Text = normalized.Text;
         Map = normalized.Map;
+        BodyStartInText = BodyStart == 0 ? 0 : TextNormalizer.Normalize(Raw[..BodyStart]).Text.Length;
         Tokenizer.Tokenize(Text, _tokens);
         SentenceSplitter.Split(Text, _tokens, _sentences);
     }
@@ -41,6 +42,9 @@ public sealed class Document
 
     /// <summary>Offset in <see cref="Raw"/> where the article's text starts (0 when the title was left out).</summary>
     public int BodyStart { get; }
+
+    /// <summary>Offset in <see cref="Text"/> where the article's text starts.</summary>
+    public int BodyStartInText { get; }
 
     /// <summary>The normalized content, which tokens and mentions index.</summary>
     public string Text { get; }
