@@ -1411,7 +1411,9 @@ public sealed class ClaimBuilder
         "detonated", "massacred", "dropped", "used", "unleashed", "shell", "shelling", "bomb", "bombing", "attack",
         "attacking", "target", "targeting", "strike", "striking", "struck", "destroyed", "wounded", "injured", "besieged");
 
-    private static readonly FrozenSet<string> s_agentSkips = Set("have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "have", "been");
+    private static readonly FrozenSet<string> s_agentSkips = Set(
+        "have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "been",
+        "group", "terrorist", "organization", "organisation", "militants", "fighters", "militia", "units", "jets");
 
     /// <summary>
     /// Whether an actor mention names who did it: with a weapon ("regime air strike", "Russian warplanes"), after "by"
@@ -1489,6 +1491,20 @@ public sealed class ClaimBuilder
             return true;
         }
 
+        // Who speaks is not who did it ("the Turkish military says 31 militants were killed"), unless it speaks of its
+        // own deed: "DAESH said that it killed at least 50".
+        if (doc.Is(a.EndToken, "said") || doc.Is(a.EndToken, "says") || doc.Is(a.EndToken, "claimed"))
+        {
+            int k = a.EndToken + 1;
+            if (doc.Is(k, "that"))
+            {
+                k++;
+            }
+
+            return (doc.Is(k, "it") || doc.Is(k, "they")) && (index.CasualtyAt(k + 1) is not null || s_agentVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k + 1))
+                || (doc.Is(k + 1, "had") || doc.Is(k + 1, "has")) && index.CasualtyAt(k + 2) is not null);
+        }
+
         // A verb of attack after it: "troops killed 32 rebels", "ISIS shelled the town".
         var skips = s_agentSkips.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = a.EndToken, seen = 0; k < doc.Tokens.Count && seen < 4; k++, seen++)
@@ -1505,10 +1521,17 @@ public sealed class ClaimBuilder
             }
         }
 
-        // Coordinated with an agent: "by the Assad regime and Russia", "Syrian or Russian warplanes".
-        if (depth == 0 && (doc.Is(a.FirstToken - 1, "and") || doc.Is(a.FirstToken - 1, "or") || doc.Is(a.FirstToken - 1, ',')))
+        // Coordinated with an agent: "by the Assad regime and Russia", "by Syria's regime and its ally Russia",
+        // "Syrian or Russian warplanes".
+        int joint = a.FirstToken - 1;
+        while (doc.Is(joint, "ally") || doc.Is(joint, "allies") || doc.Is(joint, "its") || doc.Is(joint, "their") || doc.Is(joint, "the"))
         {
-            if (index.ActorAt(a.FirstToken - 2) is { } previous && IsAgent(doc, index, previous, lead, 1))
+            joint--;
+        }
+
+        if (depth == 0 && (doc.Is(joint, "and") || doc.Is(joint, "or") || doc.Is(joint, ',')))
+        {
+            if (index.ActorAt(joint - 1) is { } previous && IsAgent(doc, index, previous, lead, 1))
             {
                 return true;
             }

@@ -51,6 +51,24 @@ public class ClaimBuilderTest
     [MemberData(nameof(Sentences))]
     public void Build_Table(string text, string[] expected) => Assert.Equal(expected, Claims(text));
 
+    public static TheoryData<string, string[]> Agents => new()
+    {
+        { "At least 22 civilians were killed in air strikes by the regime and its ally Russia in Idlib on Monday.", ["syrian_government", "russia"] },
+        { "The jihadist group ISIS said that it killed 40 soldiers in an attack near Palmyra on Sunday.", ["isis"] },
+        { "The Turkish military said 31 ISIS militants were killed in clashes near Azaz on Sunday.", ["syrian_government"] },
+        { "Eight people were killed when shells fired from regime positions hit a market in Douma on Friday.", ["syrian_government"] },
+        { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
+        { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Agents))]
+    public void Build_Perpetrators_AreTheAgentsTheTextNames(string text, string[] expected)
+    {
+        var c = Assert.Single(Extract(text).Claims);
+        Assert.Equal(expected, c.Perpetrators.Select(p => p.Value));
+    }
+
     [Fact]
     public void Build_Breakdown_FillsSubCounts()
     {
