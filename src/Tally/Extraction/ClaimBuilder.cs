@@ -168,10 +168,10 @@ public sealed class ClaimBuilder
             }
 
             // "Four children were among the dead": a breakdown of the figure before, not a figure.
-            if (doc.Is(cas.FirstToken - 1, "the") && doc.Is(cas.FirstToken - 2, "among"))
+            if ((doc.Is(cas.FirstToken - 1, "the") && doc.Is(cas.FirstToken - 2, "among")) || (doc.Is(cas.FirstToken, "the") && doc.Is(cas.FirstToken - 1, "among")))
             {
                 var target = figures.LastOrDefault(f => f.Kind == FigureKind.Killed);
-                int listEnd = cas.FirstToken - 2;
+                int listEnd = doc.Is(cas.FirstToken, "the") ? cas.FirstToken - 1 : cas.FirstToken - 2;
                 while (listEnd > sentence.FirstToken && (doc.Is(listEnd - 1, "were") || doc.Is(listEnd - 1, "are") || doc.Is(listEnd - 1, "was")))
                 {
                     listEnd--;
@@ -299,11 +299,11 @@ public sealed class ClaimBuilder
         }
 
         // "At least 20 people including 13 civilians were killed": the count before "including" is the total.
-        for (int k = number.FirstToken - 1; k >= Math.Max(sentence.FirstToken, number.FirstToken - 4); k--)
+        for (int k = number.FirstToken - 1; k >= Math.Max(sentence.FirstToken, number.FirstToken - 8); k--)
         {
             if (!doc.Is(k, "including") && !(doc.Is(k, "them") && doc.Is(k - 1, "among")))
             {
-                if (index.VictimAt(k) is not null || doc.Is(k, "and") || doc.Is(k, ','))
+                if (index.VictimAt(k) is not null || index.NumberAt(k) is not null || doc.Is(k, "and") || doc.Is(k, ','))
                 {
                     continue;
                 }
@@ -479,6 +479,13 @@ public sealed class ClaimBuilder
             if (index.NumberAt(k) is { } n)
             {
                 if (used.Contains(n.FirstToken) || (n.Value is null && n.Vague is null) || !IsPersonCount(doc, index, n))
+                {
+                    return null;
+                }
+
+                // "claimed 49 fighters were killed": the count is the subject of its own clause, not this verb's object.
+                int after = VictimEnd(doc, index, n.EndToken);
+                if (doc.Is(after, "were") || doc.Is(after, "was") || doc.Is(after, "had") || doc.Is(after, "have") || doc.Is(after, "are"))
                 {
                     return null;
                 }
@@ -1691,14 +1698,12 @@ public sealed class ClaimBuilder
             }
         }
 
-        // Restatements have the same figures: compare only claims that share them.
+        // Restatements have the same figures: compare only claims that share them. Headline claims that found no body
+        // claim go first, so that a headline run into its lead ("kills 32 ... troops killed 32") merges too.
         var byFigures = new Dictionary<(long?, long?), List<int>>();
-        for (int i = 0; i < result.Count; i++)
-        {
-            Key(result[i]).Add(i);
-        }
-
-        foreach (var claim in body)
+        var headlines = result.ToList();
+        result.Clear();
+        foreach (var claim in headlines.Concat(body))
         {
             var candidates = Key(claim);
             int same = candidates.FindIndex(i => IsRestatement(result[i], claim));
