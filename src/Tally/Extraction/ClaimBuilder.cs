@@ -797,6 +797,15 @@ public sealed class ClaimBuilder
 
             if (index.ActorAt(k) is { } a)
             {
+                // An actor phrase may end in the victim noun: "opposition fighters".
+                for (int j = k + 1; j < a.EndToken; j++)
+                {
+                    if (index.VictimAt(j) is { } inside)
+                    {
+                        return inside;
+                    }
+                }
+
                 k = a.EndToken;
                 continue;
             }

@@ -138,7 +138,27 @@ public class ClaimBuilderTest
         Assert.Equal(["sohr"], c.Sources.Select(s => s.Value));
     }
 
+    [Fact]
+    public void Build_HeadlineRunIntoTheLead_IsOneClaim()
+    {
+        // A scraped page without a stop after the headline: the headline and the lead are one sentence.
+        var e = Extract("Army kills 32 rebels in Daraa ambush Wire Sunday 24 Aug 2014 Government troops killed 32 rebels in an ambush in Daraa province, the monitor said.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(32, c.Killed.Total!.Value.Value);
+        Assert.Equal(["sohr"], c.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void Build_IncludingList_KeepsTheTotal()
+    {
+        var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
+        Assert.Equal(36, c.Killed.Total!.Value.Value);
+        Assert.Equal(11, c.Killed.Children!.Value.Value);
+        Assert.Equal(5, c.Killed.Women!.Value.Value);
+    }
+
     [Theory]
+    [InlineData("State media claimed 49 opposition fighters were killed and wounded in fighting near Aleppo.")]
     [InlineData("Thousands of people were displaced and 40 were arrested in the town.")]
     [InlineData("Forty fighters were killed and wounded in the clashes.")]
     [InlineData("No one was killed in the attack on the base.")]
