@@ -107,6 +107,13 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 continue;
             }
 
+            // A name that speaks is a person or a body, not a place: "Activist Ahed Sileybi said".
+            if (document.Is(end, "said") || document.Is(end, "says") || document.Is(end, "told") || document.Is(end, "added") || document.Is(end, "stated"))
+            {
+                i = end;
+                continue;
+            }
+
             bool isArea = (end < tokens.Count && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(end)))
                 || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1)));
             document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, candidates, isArea));
@@ -359,11 +366,12 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     private static void Resolve(Document doc)
     {
         // Governorates the article names, directly or through unambiguous places, with how often.
+        // Small villages found by spelling alone are weak evidence: only governorates, districts, areas and towns count.
         var weight = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var m in doc.Places)
         {
             var govs = m.Candidates.Where(c => c.Governorate is not null).Select(c => c.Governorate!).Distinct().ToList();
-            if (govs.Count == 1)
+            if (govs.Count == 1 && m.Candidates.Any(c => c.Kind != PlaceKind.Locality || c.Prominence > 0))
             {
                 bool direct = m.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District);
                 weight[govs[0]] = weight.GetValueOrDefault(govs[0]) + (direct ? 2 : 1);
@@ -397,8 +405,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             if (governorates.Count == 1)
             {
                 m.Resolved = candidates.OrderByDescending(c => c.Prominence).First();
-                // The mention itself counted once towards its governorate's weight.
-                bool elsewhere = weight.GetValueOrDefault(governorates[0]!) <= 1 && weight.Values.Any(v => v >= 2) && m.Resolved.Prominence == 0;
+                bool elsewhere = weight.GetValueOrDefault(governorates[0]!) == 0 && weight.Values.Any(v => v >= 2) && m.Resolved.Prominence == 0;
                 m.Confidence = elsewhere ? 0.3 : candidates.Count == 1 ? 1.0 : 0.9;
                 m.Reason = (candidates.Count == 1 ? "the only entry with this name" : "every entry with this name is in " + governorates[0])
                     + (elsewhere ? ", but the article names no place in " + governorates[0] : "");
