@@ -1171,14 +1171,27 @@ public sealed class ClaimBuilder
 
     private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context)
     {
-        // The most specific place in the clause, then the sentence.
+        // The most specific place in the clause, then the sentence; a place the attack came from ("fired from Idlib into
+        // Latakia") only when no other is named.
         for (int w = 0; w < Math.Min(3, windows.Count); w++)
         {
             var (from, to) = windows[w];
-            foreach (var p in index.PlacesIn(from, to))
+            var inWindow = index.PlacesIn(from, to).Where(p => !IsOrigin(doc, p)).Concat(index.PlacesIn(from, to).Where(p => IsOrigin(doc, p)));
+            foreach (var p in inWindow)
             {
-                if (p.IsForeign || p.Resolved is null && p.Candidates.Count == 0)
+                if (p.Resolved is null && p.Candidates.Count == 0)
                 {
+                    continue;
+                }
+
+                if (p.IsForeign)
+                {
+                    // An incident abroad: "rockets hit the border city of Kilis". The spec gives it no governorate.
+                    if (w == 0 && (doc.Is(p.FirstToken - 1, "of") && doc.Is(p.FirstToken - 2, "city") || doc.Is(p.FirstToken - 1, "hit")))
+                    {
+                        return (new Sourced<string>(doc.RawText(p.Range), p.Range), null);
+                    }
+
                     continue;
                 }
 
@@ -1211,8 +1224,22 @@ public sealed class ClaimBuilder
         return (null, index.MainGovernorate(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
     }
 
+    private static bool IsOrigin(Document doc, PlaceMention p) => doc.Is(p.FirstToken - 1, "from") || (doc.Is(p.FirstToken - 1, "the") && doc.Is(p.FirstToken - 2, "from"));
+
     private static string? GovernorateOf(Document doc, PlaceMention p, List<(int From, int To)> context, LayerIndex index)
     {
+        // A village known only by its spelling yields to a governorate or district the same sentence names:
+        // "in al-Hizam al-Akhdar area in al-Bukmal city east of Deir Ezzor".
+        if (p.Resolved is { Kind: PlaceKind.Locality, Prominence: 0 } village && context.Count > 2)
+        {
+            var (from, to) = context[2];
+            var admin = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsForeign && q.Resolved is { Kind: PlaceKind.Governorate or PlaceKind.District } && q.Confidence >= 0.5);
+            if (admin is not null && admin.Governorate != village.Governorate)
+            {
+                return admin.Governorate;
+            }
+        }
+
         if (p.Resolved is { } resolved && p.Confidence >= 0.5)
         {
             return resolved.Governorate;
