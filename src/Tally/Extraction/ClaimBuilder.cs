@@ -1645,6 +1645,20 @@ public sealed class ClaimBuilder
                 return found;
             }
 
+            // "It added", "the source said", "according to the source": the last source the article named, however far back.
+            if (back == 0 && RefersBack(doc, sentence))
+            {
+                for (int earlier = lead.Sentence - 1; earlier >= Math.Max(0, lead.Sentence - 15); earlier--)
+                {
+                    var previous = doc.Sentences[earlier];
+                    var named = index.SourcesIn(previous.FirstToken, previous.EndToken).Where(m => IsAttributed(doc, m) && !IsGenericSource(doc, m)).ToList();
+                    if (named.Count > 0)
+                    {
+                        return named.Select(m => new Sourced<string>(m.Value, m.Range)).DistinctBy(x => x.Value).ToList();
+                    }
+                }
+            }
+
             if (back == 0 && HasOwnAttribution(doc, sentence))
             {
                 break; // "officials said" with no known source: not the paragraph's
@@ -1653,6 +1667,32 @@ public sealed class ClaimBuilder
 
         return [new Sourced<string>("outlet", null)];
     }
+
+    private static readonly FrozenSet<string> s_reportVerbs = Set("said", "says", "added", "reported", "stated", "noted", "confirmed");
+
+    /// <summary>Whether a reporting verb's subject points back to a source named before: "it said", "the source added".</summary>
+    private static bool RefersBack(Document doc, Sentence sentence)
+    {
+        var verbs = s_reportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            bool verb = verbs.Contains(doc.TokenText(k));
+            if (verb && (doc.Is(k - 1, "it") || doc.Is(k - 1, "he") || doc.Is(k - 1, "she") || doc.Is(k - 1, "they")
+                || doc.Is(k - 2, "the") && (doc.Is(k - 1, "source") || doc.Is(k - 1, "group") || doc.Is(k - 1, "statement") || doc.Is(k - 1, "report"))))
+            {
+                return true;
+            }
+
+            if (doc.Is(k, "according") && doc.Is(k + 1, "to") && (doc.Is(k + 2, "it") || doc.Is(k + 2, "the") && (doc.Is(k + 3, "source") || doc.Is(k + 3, "report") || doc.Is(k + 3, "group"))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGenericSource(Document doc, LexiconMention m) => m.Value == "other" && m.EndToken - m.FirstToken == 1;
 
     /// <summary>Whether the sentence says who said it, other than by a pronoun ("he said" continues the paragraph's source).</summary>
     private static bool HasOwnAttribution(Document doc, Sentence sentence)

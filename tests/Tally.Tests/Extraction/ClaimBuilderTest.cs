@@ -149,6 +149,15 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_SourceReferredBack_IsTheLastNamedSource()
+    {
+        var e = Extract("A police source told state news agency SANA that shells hit the Midan district of Aleppo on Monday. "
+            + "Residents cleared the rubble. Schools were closed for the day. The source added that two people were killed in the Midan district.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(["state_media"], c.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
