@@ -1529,7 +1529,11 @@ public sealed class ClaimBuilder
         }
 
         bool firedFrom = doc.Is(before, "from") && (doc.Is(before - 1, "fired") || doc.Is(before - 1, "launched") || doc.Is(before - 2, "fired") || doc.Is(before - 2, "launched"));
-        if (doc.Is(before, "by") || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
+        // "held by ISIS", "backed by Turkey", "controlled by the regime": who holds or backs, not who struck.
+        bool holder = doc.Is(before - 1, "held") || doc.Is(before - 1, "controlled") || doc.Is(before - 1, "backed") || doc.Is(before - 1, "run")
+            || doc.Is(before - 1, "led") || doc.Is(before - 1, "supported") || doc.Is(before - 1, "besieged") || doc.Is(before - 1, "occupied")
+            || doc.Is(before - 1, "seized") || doc.Is(before - 1, "captured") || doc.Is(before - 1, "surrounded");
+        if ((doc.Is(before, "by") && !holder) || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
         {
             return true;
         }

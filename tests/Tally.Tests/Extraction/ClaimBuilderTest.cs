@@ -58,6 +58,7 @@ public class ClaimBuilderTest
         { "The Turkish military said 31 ISIS militants were killed in clashes near Azaz on Sunday.", ["syrian_government"] },
         { "Eight people were killed when shells fired from regime positions hit a market in Douma on Friday.", ["syrian_government"] },
         { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
+        { "Air strikes by the coalition killed 12 civilians in villages held by ISIS near Manbij on Monday.", ["us_coalition"] },
         { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
     };
 
