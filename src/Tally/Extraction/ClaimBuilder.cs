@@ -1448,6 +1448,20 @@ public sealed class ClaimBuilder
         return [new Sourced<string>("unknown", null)];
     }
 
+    /// <summary>Whether the actor is also a source that the sentence quotes ("the Syrian army said"), so a speaker, not an agent.</summary>
+    private static bool IsSpeakingSource(Document doc, LayerIndex index, LexiconMention a)
+    {
+        for (int k = a.FirstToken; k < a.EndToken; k++)
+        {
+            if (index.SourceAt(k) is { } source && (IsAttributed(doc, source) || source.EndToken > a.EndToken || source.FirstToken < a.FirstToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static readonly FrozenSet<string> s_agentVerbs = Set(
         "shelled", "struck", "bombed", "attacked", "targeted", "pounded", "hit", "fired", "launched", "carried", "stormed",
         "ambushed", "executed", "killed", "kill", "kills", "killing", "bombarded", "raided", "shot", "opened", "blew",
@@ -1465,7 +1479,7 @@ public sealed class ClaimBuilder
     /// </summary>
     private static bool IsAgent(Document doc, LayerIndex index, LexiconMention a, Figure lead, int depth = 0)
     {
-        if (index.SourceOverlapping(a) || index.VictimSideActors.Contains(a.FirstToken)
+        if (IsSpeakingSource(doc, index, a) || index.VictimSideActors.Contains(a.FirstToken)
             || (a.FirstToken >= lead.FirstToken && a.EndToken <= lead.EndToken && lead.VictimSide.Count > 0))
         {
             return false;

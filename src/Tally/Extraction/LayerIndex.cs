@@ -95,6 +95,8 @@ internal sealed class LayerIndex
 
     public DateMention? DateAt(int k) => At(_date, _doc.Dates, k);
 
+    public LexiconMention? SourceAt(int k) => At(_source, _doc.Sources, k);
+
     public DateMention? DateStartingAt(int k) => DateAt(k) is { } d && d.FirstToken == k ? d : null;
 
     /// <summary>The tallies found so far, by sentence, with their scope.</summary>
