@@ -1179,10 +1179,6 @@ public sealed class ClaimBuilder
             var inWindow = index.PlacesIn(from, to).Where(p => !IsOrigin(doc, p)).Concat(index.PlacesIn(from, to).Where(p => IsOrigin(doc, p)));
             foreach (var p in inWindow)
             {
-                if (p.Resolved is null && p.Candidates.Count == 0)
-                {
-                    continue;
-                }
 
                 if (p.IsForeign)
                 {
@@ -1206,6 +1202,19 @@ public sealed class ClaimBuilder
                 }
 
                 return (written, governorate);
+            }
+        }
+
+        // No place in the sentence: a town or village the sentence before names for the same events.
+        if (context.Count > 3)
+        {
+            var (from, to) = context[3];
+            var specific = index.PlacesIn(from, to).FirstOrDefault(p => !p.IsForeign && !IsOrigin(doc, p)
+                && (p.Resolved is null || p.Resolved.Kind is PlaceKind.Locality or PlaceKind.Area) && !p.IsArea);
+            if (specific is not null)
+            {
+                var gov = GovernorateOf(doc, specific, context, index);
+                return (new Sourced<string>(doc.RawText(specific.Range), specific.Range), gov is null ? null : new Sourced<string>(gov, specific.Range));
             }
         }
 

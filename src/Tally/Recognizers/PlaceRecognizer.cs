@@ -101,10 +101,27 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             }
 
             int end = MatchAt(document, i, out var candidates);
+
+            // "the village of Qasr Zeitoun": when the text introduces a longer name than the gazetteer matched, the
+            // match is a namesake of its first word; the whole name is the place.
+            int unknown = UnknownPlaceAt(document, i);
+            if (unknown > end && end == i + 1 && candidates.All(c => c.Kind is PlaceKind.Locality or PlaceKind.District))
+            {
+                end = i;
+            }
+
             if (end <= i)
             {
-                i++;
-                continue;
+                // "the village of Hass", "the town of Jayrud": the text says it is a place, though the gazetteer has no
+                // entry by that spelling. Kept, unresolved, so a claim can name it as written.
+                end = unknown;
+                if (end <= i)
+                {
+                    i++;
+                    continue;
+                }
+
+                candidates = [];
             }
 
             // A name that speaks is a person or a body, not a place: "Activist Ahed Sileybi said".
@@ -183,6 +200,50 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         // "al-Bab": a lower-case article glued to a capitalized word.
         return s_articles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text) && doc.Is(i + 1, '-')
             && i + 2 < doc.Tokens.Count && doc.Tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[i + 2].Start]);
+    }
+
+    private static readonly FrozenSet<string> s_placeNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "village", "villages", "town", "towns", "city", "neighbourhood", "neighborhood", "district", "camp", "suburb", "area");
+
+    /// <summary>The end of a capitalized name that a place noun introduces ("the village of X") or follows ("X neighbourhood"), or <paramref name="first"/>.</summary>
+    private static int UnknownPlaceAt(Document doc, int first)
+    {
+        var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool introduced = doc.Is(first - 1, "of") && first >= 2 && nouns.Contains(doc.TokenText(first - 2));
+        int end = first;
+        int words = 0;
+        var articles = s_articles.GetAlternateLookup<ReadOnlySpan<char>>();
+        while (end < doc.Tokens.Count && words < 4)
+        {
+            var t = doc.Tokens[end];
+            if (end > first && t.HasNewlineBefore)
+            {
+                break;
+            }
+
+            if (t.Kind == TokenKind.Word && char.IsUpper(doc.Text[t.Start]))
+            {
+                words++;
+                end++;
+                continue;
+            }
+
+            if ((doc.Is(end, '-') && !t.HasSpaceBefore) || (t.Kind == TokenKind.Word && articles.Contains(doc.TokenText(end)) && doc.Is(end + 1, '-')))
+            {
+                end++;
+                continue;
+            }
+
+            break;
+        }
+
+        while (end > first && !(doc.Tokens[end - 1].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[end - 1].Start])))
+        {
+            end--;
+        }
+
+        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
+        return words > 0 && (introduced || followed) ? end : first;
     }
 
     /// <summary>The end of the longest known name starting at <paramref name="first"/>, or <paramref name="first"/>.</summary>
@@ -382,6 +443,12 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         foreach (var m in doc.Places)
         {
             var candidates = m.Candidates;
+            if (candidates.Count == 0)
+            {
+                m.Reason = "named as a place, but no gazetteer entry has this spelling";
+                continue;
+            }
+
             if (candidates.Any(c => c.Kind == PlaceKind.Foreign))
             {
                 m.Resolved = candidates.First(c => c.Kind == PlaceKind.Foreign);

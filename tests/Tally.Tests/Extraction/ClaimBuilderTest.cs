@@ -159,6 +159,18 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_PlaceTheGazetteerLacks_IsNamedAsWritten()
+    {
+        var e = Extract("Shells hit the village of Qasr Zeitoun in Idlib province on Monday. Three civilians were killed there, the monitor said.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal("Qasr Zeitoun", e.Document.RawText(c.Place!.Value.Range!.Value));
+        Assert.Equal("Idlib", c.Governorate!.Value.Value);
+        var place = e.Document.Places.Single(p => e.Document.RawText(p.Range) == "Qasr Zeitoun");
+        Assert.Null(place.Resolved);
+        Assert.Contains("no gazetteer entry", place.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
