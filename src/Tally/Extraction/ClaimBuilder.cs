@@ -85,7 +85,32 @@ public sealed class ClaimBuilder
 
         var claims = new List<(Claim Claim, int Sentence)>();
         var tallies = new List<TallyFigure>();
+        // Pair each killed figure with the injured figure of its clause: the one right after it in the sentence, or the
+        // one right before it ("More than 30 people were injured, at least three killed").
+        var injuredOf = new Dictionary<Figure, Figure>();
         var paired = new HashSet<Figure>();
+        foreach (var f in figures.Where(f => f.Kind == FigureKind.Killed))
+        {
+            var sameSentence = index.FiguresIn(f.Sentence).ToList();
+            int at = sameSentence.IndexOf(f);
+            Figure? partner = null;
+            if (at + 1 < sameSentence.Count && sameSentence[at + 1].Kind == FigureKind.Injured && !paired.Contains(sameSentence[at + 1]))
+            {
+                partner = sameSentence[at + 1];
+            }
+            else if (at > 0 && sameSentence[at - 1].Kind == FigureKind.Injured && !paired.Contains(sameSentence[at - 1])
+                && (at < 2 || sameSentence[at - 2].Kind != FigureKind.Killed))
+            {
+                partner = sameSentence[at - 1];
+            }
+
+            if (partner is not null)
+            {
+                injuredOf[f] = partner;
+                paired.Add(partner);
+            }
+        }
+
         foreach (var f in figures)
         {
             if (paired.Contains(f))
@@ -93,24 +118,8 @@ public sealed class ClaimBuilder
                 continue;
             }
 
-            Figure? injured = null;
-            Figure? killed = null;
-            if (f.Kind == FigureKind.Killed)
-            {
-                killed = f;
-                var sameSentence = index.FiguresIn(f.Sentence);
-                injured = sameSentence.FirstOrDefault(g => g.Kind == FigureKind.Injured && g.FirstToken > f.FirstToken
-                    && !paired.Contains(g) && !sameSentence.Any(h => h.Kind == FigureKind.Killed && h.FirstToken > f.FirstToken && h.FirstToken < g.FirstToken));
-                if (injured is not null)
-                {
-                    paired.Add(injured);
-                }
-            }
-            else
-            {
-                injured = f;
-            }
-
+            Figure? killed = f.Kind == FigureKind.Killed ? f : null;
+            Figure? injured = killed is null ? f : injuredOf.GetValueOrDefault(f);
             var lead = killed ?? injured!;
             if (killed is not null && TallyScope(doc, index, killed) is { } scope)
             {
@@ -214,7 +223,8 @@ public sealed class ClaimBuilder
                 }
             }
 
-            figure ??= Implied(doc, index, sentence, cas, kind, s, active && !LooksPassive(doc, index, cas.FirstToken));
+            bool forward = active && !LooksPassive(doc, index, cas.FirstToken);
+            figure ??= Implied(doc, index, sentence, cas, kind, s, forward) ?? (forward && passive ? Implied(doc, index, sentence, cas, kind, s, false) : null);
             if (figure is null)
             {
                 continue;
@@ -303,7 +313,8 @@ public sealed class ClaimBuilder
         {
             if (!doc.Is(k, "including") && !(doc.Is(k, "them") && doc.Is(k - 1, "among")))
             {
-                if (index.VictimAt(k) is not null || index.NumberAt(k) is not null || doc.Is(k, "and") || doc.Is(k, ','))
+                if (index.VictimAt(k) is not null || index.NumberAt(k) is not null || doc.Is(k, "and") || doc.Is(k, ',')
+                    || doc.Is(k, "a") || doc.Is(k, "an") || doc.Is(k, "his") || doc.Is(k, "her") || doc.Is(k, "their"))
                 {
                     continue;
                 }
@@ -611,7 +622,9 @@ public sealed class ClaimBuilder
 
         var counts = new Dictionary<string, (long Value, CharRange Range)>();
         int end = ParseVictimList(doc, index, start, Math.Min(sentence.EndToken, start + 12), counts, out long total);
-        if (end <= start || total <= 0 || (!forward && end != cas.FirstToken && !AuxiliariesOnly(doc, end, cas.FirstToken)))
+        // Backward, the victims must stand before the casualty word ("a woman and her child were killed"), not around it
+        // ("an injured girl" describes her; it does not count her).
+        if (end <= start || total <= 0 || (!forward && (end > cas.FirstToken || !AuxiliariesOnly(doc, end, cas.FirstToken))))
         {
             return null;
         }
@@ -632,11 +645,14 @@ public sealed class ClaimBuilder
         return figure;
     }
 
+    /// <summary>Whether only auxiliaries and adverbs stand between: "were", "had been", "critically", "reportedly".</summary>
     private static bool AuxiliariesOnly(Document doc, int from, int to)
     {
+        var auxiliaries = s_auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = from; k < to; k++)
         {
-            if (!(doc.Is(k, "were") || doc.Is(k, "was") || doc.Is(k, "been") || doc.Is(k, "have") || doc.Is(k, "has") || doc.Is(k, "had") || doc.Is(k, "reportedly")))
+            var word = doc.TokenText(k);
+            if (!auxiliaries.Contains(word) && !(word.Length > 4 && word.EndsWith("ly", StringComparison.Ordinal)))
             {
                 return false;
             }
@@ -645,7 +661,7 @@ public sealed class ClaimBuilder
         return true;
     }
 
-    private static bool IsArticleOne(Document doc, int k) => doc.Is(k, "a") || doc.Is(k, "an");
+    private static bool IsArticleOne(Document doc, int k) => doc.Is(k, "a") || doc.Is(k, "an") || doc.Is(k, "another");
 
     /// <summary>
     /// Reads "a woman and her child", "three children and two women", "a father and his two daughters" from

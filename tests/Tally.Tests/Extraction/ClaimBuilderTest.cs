@@ -170,10 +170,22 @@ public class ClaimBuilderTest
         Assert.Contains("no gazetteer entry", place.Reason, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("More than 30 people were injured and at least three killed in shelling on Ariha on Monday.", 3L, 30L)]
+    [InlineData("Four medics were killed and a nurse critically wounded in a strike on a clinic in Ariha on Monday.", 4L, 1L)]
+    [InlineData("Another civilian was killed and one was wounded in bombing on Ariha on Monday.", 1L, 1L)]
+    public void Build_KilledAndInjured_AreOneClaim(string text, long killed, long injured)
+    {
+        var c = Assert.Single(Extract(text).Claims);
+        Assert.Equal((killed, injured), (c.Killed.Total!.Value.Value, c.Injured.Total!.Value.Value));
+    }
+
     [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
+        var family = Assert.Single(Extract("Six civilians including a woman and her two children were killed in raids on Anadan on Monday.").Claims);
+        Assert.Equal(6, family.Killed.Total!.Value.Value);
         Assert.Equal(36, c.Killed.Total!.Value.Value);
         Assert.Equal(11, c.Killed.Children!.Value.Value);
         Assert.Equal(5, c.Killed.Women!.Value.Value);
