@@ -139,6 +139,11 @@ public sealed class ClaimBuilder
             }
         }
 
+        // A headline figure that the body gives as a tally ("kills 132" over "132 killed since Saturday") is that tally.
+        int headlineEnd = HeadlineEnd(doc);
+        var tallied = tallies.Select(t => t.Killed).ToHashSet();
+        claims.RemoveAll(c => c.Sentence < headlineEnd && c.Claim.Killed.Total is { } total && tallied.Contains(total.Value)
+            && !claims.Any(other => other.Sentence >= headlineEnd && other.Claim.Killed.Total?.Value == total.Value));
         return (MergeRestatements(doc, claims), tallies);
     }
 
