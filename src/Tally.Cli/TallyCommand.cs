@@ -12,6 +12,7 @@ internal static class TallyCommand
     {
         var root = new RootCommand("Tally: casualty claims from conflict news, with the words they came from.");
         root.Subcommands.Add(ExtractCommand.Create(stderr ?? Console.Error, stdoutStream ?? Console.OpenStandardOutput, stdin));
+        root.Subcommands.Add(PlaceCommand.Create(stdout ?? Console.Out, stderr ?? Console.Error));
         return root;
     }
 }

@@ -16,7 +16,7 @@ public sealed class Gazetteer
 
     private readonly List<Place> _places = [];
     private readonly Dictionary<string, List<int>> _byKey = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, Place> _governorates = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _governorateIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _districtNames = new(StringComparer.Ordinal);
 
     /// <summary>The built-in gazetteer.</summary>
@@ -26,7 +26,7 @@ public sealed class Gazetteer
     public int Count => _places.Count;
 
     /// <summary>The fourteen governorates, by their spec names.</summary>
-    public IReadOnlyDictionary<string, Place> Governorates => _governorates;
+    public IReadOnlyDictionary<string, Place> Governorates => _governorateIndex.ToDictionary(x => x.Key, x => _places[x.Value]);
 
     /// <summary>Every entry whose name (or an alternate name) has the key of <paramref name="name"/>.</summary>
     public IReadOnlyList<Place> Lookup(ReadOnlySpan<char> name)
@@ -67,10 +67,27 @@ public sealed class Gazetteer
         new(Assembly.GetExecutingAssembly().GetManifestResourceStream($"Tally.Data.geo.{name}.tsv")
             ?? throw new InvalidOperationException($"The gazetteer file {name}.tsv is missing from the library."));
 
-    private void Add(Place place, IEnumerable<string> names)
+    /// <summary>Adds an entry and indexes its names; returns its index.</summary>
+    private int Add(Place place, IEnumerable<string> names)
     {
+        var all = names.Where(n => n.Length > 0).ToArray();
         int index = _places.Count;
-        _places.Add(place);
+        _places.Add(place with { Names = [place.Name, .. all.Where(n => n != place.Name)] });
+        Index(index, all);
+        return index;
+    }
+
+    /// <summary>Adds more names to entry <paramref name="index"/>.</summary>
+    private void AddNames(int index, IEnumerable<string> names)
+    {
+        var all = names.Where(n => n.Length > 0).ToArray();
+        var place = _places[index];
+        _places[index] = place with { Names = [.. place.Names, .. all.Where(n => !place.Names.Contains(n))] };
+        Index(index, all);
+    }
+
+    private void Index(int index, IEnumerable<string> names)
+    {
         foreach (var name in names)
         {
             var key = NameKey.Of(name);
@@ -99,16 +116,15 @@ public sealed class Gazetteer
             bool governorate = cells[0] == "1";
             var place = new Place(cells[1], cells[3], governorate ? PlaceKind.Governorate : PlaceKind.District, cells[2],
                 governorate ? null : cells[3], Number(cells[4]), Number(cells[5]), 0, "");
+            int index = Add(place, cells[6].Split('|').Append(cells[3]));
             if (governorate)
             {
-                _governorates[cells[2]] = place;
+                _governorateIndex[cells[2]] = index;
             }
             else
             {
                 _districtNames[cells[1]] = cells[3];
             }
-
-            Add(place, cells[6].Split('|').Append(cells[3]));
         }
     }
 
@@ -135,12 +151,12 @@ public sealed class Gazetteer
             };
             if (kind == PlaceKind.Governorate)
             {
-                Add(_governorates[cells[2]], [cells[0]]);
+                AddNames(_governorateIndex[cells[2]], [cells[0]]);
                 continue;
             }
 
             string? governorate = cells.Length > 2 && cells[2].Length > 0 ? cells[2] : null;
-            var center = governorate is not null ? _governorates[governorate] : null;
+            var center = governorate is not null ? _places[_governorateIndex[governorate]] : null;
             Add(new Place("alias:" + cells[0], cells[0], kind, governorate, null, center?.Latitude ?? double.NaN,
                 center?.Longitude ?? double.NaN, 0, ""), [cells[0]]);
         }

@@ -139,6 +139,66 @@ public static class NameKey
         return key.ToString();
     }
 
+    /// <summary>
+    /// A looser form than the key, to rank names that share a key: lower-case letters only, accents, apostrophes and
+    /// articles removed, vowels kept ("Ma`arrat an-Nu`man" is <c>maarratnuman</c>).
+    /// </summary>
+    public static string Spelling(ReadOnlySpan<char> name)
+    {
+        var decomposed = name.ToString().Normalize(NormalizationForm.FormKD);
+        var words = new List<string>();
+        var current = new StringBuilder();
+        foreach (char raw in decomposed)
+        {
+            char c = char.ToLowerInvariant(raw);
+            if (c is >= 'a' and <= 'z')
+            {
+                current.Append(c);
+            }
+            else if (CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark || c is '\'' or '`' or '\u2018' or '\u2019' or '\u02bf' or '\u02be')
+            {
+                continue;
+            }
+            else if (current.Length > 0)
+            {
+                words.Add(current.ToString());
+                current.Clear();
+            }
+        }
+
+        if (current.Length > 0)
+        {
+            words.Add(current.ToString());
+        }
+
+        return string.Concat(words.Where(w => !s_articles.Contains(w)));
+    }
+
+    /// <summary>The edit (Levenshtein) distance between two spellings.</summary>
+    public static int Distance(string a, string b)
+    {
+        var previous = new int[b.Length + 1];
+        var current = new int[b.Length + 1];
+        for (int j = 0; j <= b.Length; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                current[j] = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
+
     private static string ArabicKey(List<StringBuilder> words)
     {
         var key = new StringBuilder();

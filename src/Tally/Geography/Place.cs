@@ -40,6 +40,9 @@ public sealed record Place(
     long Population,
     string Feature)
 {
+    /// <summary>Every name the gazetteer has for the place (spellings with distinct keys), the canonical one first.</summary>
+    public IReadOnlyList<string> Names { get; init; } = [];
+
     /// <summary>A rough weight of how often outlets name the place: administrative seats and large towns first.</summary>
     public int Prominence => Kind switch
     {

@@ -423,7 +423,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         return token + 1;
     }
 
-    /// <summary>Chooses an entry for each mention, with the article as context.</summary>
+    /// <summary>Chooses an entry for each mention (see <see cref="PlaceResolver"/>), with the article as context.</summary>
     private static void Resolve(Document doc)
     {
         // Governorates the article names, directly or through unambiguous places, with how often.
@@ -442,87 +442,10 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         string? hint = doc.Article.LocationHint is { } h ? Gazetteer.Default.Lookup(h).FirstOrDefault(p => p.Kind == PlaceKind.Governorate)?.Governorate : null;
         foreach (var m in doc.Places)
         {
-            var candidates = m.Candidates;
-            if (candidates.Count == 0)
-            {
-                m.Reason = "named as a place, but no gazetteer entry has this spelling";
-                continue;
-            }
-
-            if (candidates.Any(c => c.Kind == PlaceKind.Foreign))
-            {
-                m.Resolved = candidates.First(c => c.Kind == PlaceKind.Foreign);
-                m.Confidence = 0.9;
-                m.Reason = "a place outside Syria";
-                continue;
-            }
-
-            // A governorate's or a district's name means that unit (or its seat), not a namesake village.
-            var admin = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
-                .OrderBy(c => c.Kind == PlaceKind.Governorate ? 0 : c.Kind == PlaceKind.District ? 1 : 2).FirstOrDefault();
-            if (admin is not null)
-            {
-                m.Resolved = admin;
-                m.Confidence = 0.95;
-                m.Reason = $"the name of a {admin.Kind.ToString().ToLowerInvariant()}";
-                continue;
-            }
-
-            var governorates = candidates.Select(c => c.Governorate).Distinct().ToList();
-            if (governorates.Count == 1)
-            {
-                m.Resolved = candidates.OrderByDescending(c => c.Prominence).First();
-                bool elsewhere = weight.GetValueOrDefault(governorates[0]!) == 0 && weight.Values.Any(v => v >= 2) && m.Resolved.Prominence == 0;
-                m.Confidence = elsewhere ? 0.3 : candidates.Count == 1 ? 1.0 : 0.9;
-                m.Reason = (candidates.Count == 1 ? "the only entry with this name" : "every entry with this name is in " + governorates[0])
-                    + (elsewhere ? ", but the article names no place in " + governorates[0] : "");
-                continue;
-            }
-
-            // A governorate named just before, in this sentence or the one before: "Hama Units of the army killed 40 in Kafr Zita".
-            var near = NearbyGovernorates(doc, m);
-            var local = candidates.Where(c => c.Governorate is not null && near.Contains(c.Governorate)).OrderByDescending(c => c.Prominence).FirstOrDefault();
-            if (local is not null && candidates.Any(c => c.Governorate != local.Governorate))
-            {
-                m.Resolved = local;
-                m.Confidence = 0.8;
-                m.Reason = $"{local.Governorate} is named nearby";
-                continue;
-            }
-
-            var byContext = candidates
-                .Select(c => (Place: c, Score: weight.GetValueOrDefault(c.Governorate ?? "")))
-                .OrderByDescending(x => x.Score).ThenByDescending(x => x.Place.Prominence).ToList();
-            double runnerUp = byContext.Where(x => x.Place.Governorate != byContext[0].Place.Governorate).Select(x => x.Score).DefaultIfEmpty(0).Max();
-            if (byContext[0].Score > runnerUp)
-            {
-                m.Resolved = byContext[0].Place;
-                m.Confidence = 0.8;
-                m.Reason = $"the article names {byContext[0].Place.Governorate} elsewhere";
-                continue;
-            }
-
-            var hinted = hint is null ? null : candidates.Where(c => c.Governorate == hint).OrderByDescending(c => c.Prominence).FirstOrDefault();
-            if (hinted is not null)
-            {
-                m.Resolved = hinted;
-                m.Confidence = 0.7;
-                m.Reason = $"the dataset's location hint is {hint}";
-                continue;
-            }
-
-            var top = candidates.OrderByDescending(c => c.Prominence).ToList();
-            if (top[0].Prominence > (top.Count > 1 ? top[1].Prominence : 0))
-            {
-                m.Resolved = top[0];
-                m.Confidence = 0.6;
-                m.Reason = "the most prominent of the entries with this name";
-                continue;
-            }
-
-            m.Resolved = null;
-            m.Confidence = 0;
-            m.Reason = $"{candidates.Count} entries in {string.Join(", ", governorates)} and nothing in the article to choose";
+            var choice = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, new PlaceEvidence(weight, NearbyGovernorates(doc, m), hint));
+            m.Resolved = choice.Place;
+            m.Confidence = choice.Confidence;
+            m.Reason = choice.Reason;
         }
     }
 }

@@ -16,9 +16,16 @@ internal static class CliRunner
     {
         var stdout = new MemoryStream();
         var stderr = new StringWriter();
-        var command = TallyCommand.Create(stderr: stderr, stdoutStream: () => stdout,
+        var text = new StringWriter();
+        var command = TallyCommand.Create(stdout: text, stderr: stderr, stdoutStream: () => stdout,
             stdin: () => new MemoryStream(Encoding.UTF8.GetBytes(stdin ?? "")));
         int code = command.Parse(args).Invoke(new InvocationConfiguration { Output = stderr, Error = stderr });
-        return new Result(code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+        return new Result(code, Encoding.UTF8.GetString(stdout.ToArray()) + text, stderr.ToString());
     }
+}
+
+/// <summary>Runs a command that writes text rather than a byte stream.</summary>
+internal static class CliRunnerText
+{
+    public static CliRunner.Result Run(params string[] args) => CliRunner.Run(null, args);
 }

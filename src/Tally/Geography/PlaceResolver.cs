@@ -1,0 +1,103 @@
+namespace Tally.Geography;
+
+/// <summary>What the text around a name says about where it is.</summary>
+/// <param name="GovernorateWeights">How strongly the context names each governorate (a governorate or district name counts 2, a town 1).</param>
+/// <param name="NearbyGovernorates">Governorates named close to the name (the same sentence, or just before).</param>
+/// <param name="Hint">A governorate the dataset gives as the article's location, if any.</param>
+public sealed record PlaceEvidence(IReadOnlyDictionary<string, double> GovernorateWeights, IReadOnlySet<string> NearbyGovernorates, string? Hint)
+{
+    /// <summary>No evidence at all.</summary>
+    public static PlaceEvidence None { get; } = new(new Dictionary<string, double>(), new HashSet<string>(), null);
+}
+
+/// <summary>The entry chosen for a name, how sure the choice is, and why.</summary>
+/// <param name="Place">The chosen entry, or <c>null</c> when the evidence did not allow a choice.</param>
+/// <param name="Confidence">From 0 (no choice) to 1 (the only entry with this name).</param>
+/// <param name="Reason">Why, in words a user can check.</param>
+public sealed record PlaceChoice(Place? Place, double Confidence, string Reason);
+
+/// <summary>
+/// Chooses among the gazetteer entries that share a name, by a fixed order of evidence.
+/// </summary>
+/// <remarks>
+/// In order: a place abroad; a governorate's, district's or area's name (never a namesake village); a single
+/// governorate among the entries (with low confidence when the context points only elsewhere); a governorate named
+/// nearby; the governorate the context names most; the dataset's location hint; a clearly more prominent entry.
+/// Otherwise it abstains. Used by the <see cref="Recognizers.PlaceRecognizer"/> and by <c>tally place</c>.
+/// </remarks>
+public static class PlaceResolver
+{
+    /// <summary>Chooses among <paramref name="candidates"/>, the entries for the name <paramref name="written"/>, with <paramref name="evidence"/>.</summary>
+    public static PlaceChoice Choose(string written, IReadOnlyList<Place> candidates, PlaceEvidence evidence)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        ArgumentNullException.ThrowIfNull(evidence);
+        if (candidates.Count == 0)
+        {
+            return new PlaceChoice(null, 0, "named as a place, but no gazetteer entry has this spelling");
+        }
+
+        if (candidates.FirstOrDefault(c => c.Kind == PlaceKind.Foreign) is { } abroad)
+        {
+            return new PlaceChoice(abroad, 0.9, "a place outside Syria");
+        }
+
+        // A governorate's or a district's name means that unit (or its seat), not a namesake village; among units, the
+        // closest spelling ("Darayya" is the district, "Daraa" the governorate, though their keys agree).
+        var admin = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
+            .OrderBy(c => SpellingDistance(written, c))
+            .ThenBy(c => c.Kind == PlaceKind.Governorate ? 0 : c.Kind == PlaceKind.District ? 1 : 2).FirstOrDefault();
+        if (admin is not null)
+        {
+            return new PlaceChoice(admin, 0.95, $"the name of a {admin.Kind.ToString().ToLowerInvariant()}");
+        }
+
+        var weight = evidence.GovernorateWeights;
+        var governorates = candidates.Select(c => c.Governorate).Distinct().ToList();
+        if (governorates.Count == 1)
+        {
+            var only = candidates.OrderByDescending(c => c.Prominence).First();
+            bool elsewhere = weight.GetValueOrDefault(governorates[0]!) == 0 && weight.Values.Any(v => v >= 2) && only.Prominence == 0;
+            string reason = (candidates.Count == 1 ? "the only entry with this name" : "every entry with this name is in " + governorates[0])
+                + (elsewhere ? ", but the context names no place in " + governorates[0] : "");
+            return new PlaceChoice(only, elsewhere ? 0.3 : candidates.Count == 1 ? 1.0 : 0.9, reason);
+        }
+
+        // A governorate named just before, in this sentence or the one before: "Hama Units of the army killed 40 in Kafr Zita".
+        var local = candidates.Where(c => c.Governorate is not null && evidence.NearbyGovernorates.Contains(c.Governorate))
+            .OrderByDescending(c => c.Prominence).FirstOrDefault();
+        if (local is not null && candidates.Any(c => c.Governorate != local.Governorate))
+        {
+            return new PlaceChoice(local, 0.8, $"{local.Governorate} is named nearby");
+        }
+
+        var byContext = candidates
+            .Select(c => (Place: c, Score: weight.GetValueOrDefault(c.Governorate ?? "")))
+            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Place.Prominence).ToList();
+        double runnerUp = byContext.Where(x => x.Place.Governorate != byContext[0].Place.Governorate).Select(x => x.Score).DefaultIfEmpty(0).Max();
+        if (byContext[0].Score > runnerUp)
+        {
+            return new PlaceChoice(byContext[0].Place, 0.8, $"the context names {byContext[0].Place.Governorate} elsewhere");
+        }
+
+        if (evidence.Hint is { } hint && candidates.Where(c => c.Governorate == hint).OrderByDescending(c => c.Prominence).FirstOrDefault() is { } hinted)
+        {
+            return new PlaceChoice(hinted, 0.7, $"the dataset's location hint is {hint}");
+        }
+
+        var top = candidates.OrderByDescending(c => c.Prominence).ToList();
+        if (top[0].Prominence > top[1].Prominence)
+        {
+            return new PlaceChoice(top[0], 0.6, "the most prominent of the entries with this name");
+        }
+
+        return new PlaceChoice(null, 0, $"{candidates.Count} entries in {string.Join(", ", governorates)} and nothing in the context to choose");
+    }
+
+    /// <summary>How far the written name is from the closest of the entry's spellings.</summary>
+    public static int SpellingDistance(string written, Place place)
+    {
+        var spelling = NameKey.Spelling(written);
+        return place.Names.Where(n => n.Length > 0 && n[0] < '\u0600').Select(n => NameKey.Distance(spelling, NameKey.Spelling(n))).DefaultIfEmpty(int.MaxValue).Min();
+    }
+}
