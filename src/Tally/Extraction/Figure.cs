@@ -46,7 +46,4 @@ internal sealed class Figure
     public Dictionary<string, (long Value, CharRange Range)> Breakdown { get; } = [];
 
     public required int Sentence { get; init; }
-
-    /// <summary>Whether the figure was counted from a breakdown or a named person rather than written as a number.</summary>
-    public bool IsImplied => Number is null;
 }

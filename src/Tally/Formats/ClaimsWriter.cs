@@ -23,9 +23,7 @@ public sealed class ClaimsWriter : IDisposable
     }
 
     /// <summary>Writes the line of one article.</summary>
-    /// <param name="extraction">What was found in it.</param>
-    /// <param name="error">Why extraction failed, if it did; written as an <c>error</c> field beside empty lists.</param>
-    public void Write(ArticleExtraction extraction, string? error = null)
+    public void Write(ArticleExtraction extraction)
     {
         ArgumentNullException.ThrowIfNull(extraction);
         var doc = extraction.Document;
@@ -49,11 +47,6 @@ public sealed class ClaimsWriter : IDisposable
         }
 
         w.WriteEndArray();
-        if (error is not null)
-        {
-            w.WriteString("error", error);
-        }
-
         w.WriteEndObject();
         w.Flush();
         _output.WriteByte((byte)'\n');

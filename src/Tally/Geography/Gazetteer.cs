@@ -32,15 +32,8 @@ public sealed class Gazetteer
     public IReadOnlyList<Place> Lookup(ReadOnlySpan<char> name)
     {
         var key = NameKey.Of(name);
-        return LookupKey(key);
+        return key.Length > 0 && _byKey.TryGetValue(key, out var ids) ? ids.Select(i => _places[i]).ToList() : [];
     }
-
-    /// <summary>Every entry with the key <paramref name="key"/>.</summary>
-    public IReadOnlyList<Place> LookupKey(string key) =>
-        key.Length > 0 && _byKey.TryGetValue(key, out var ids) ? ids.Select(i => _places[i]).ToList() : [];
-
-    /// <summary>Whether some entry has the key <paramref name="key"/>.</summary>
-    public bool HasKey(string key) => _byKey.ContainsKey(key);
 
     private static Gazetteer LoadDefault()
     {

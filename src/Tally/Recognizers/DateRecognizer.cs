@@ -222,16 +222,16 @@ public sealed class DateRecognizer : IRecognizer
         return set.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(before));
     }
 
+    // Words after a year that keep it a year: "in 2015 and 2016", "the 2011 uprising", "2013 was".
+    private static readonly FrozenSet<string> s_afterYear = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "and", "to", "until", "when", "after", "before", "as", "in", "on", "the", "at", "for", "with", "by", "that", "under",
+        "or", "election", "elections", "war", "uprising", "attack", "attacks", "offensive", "deal", "agreement", "census",
+        "report", "was", "is", "have", "has", "had", "alone", "onwards", "onward");
+
+    /// <summary>Whether the word after a four-digit number makes it a count ("2000 people") rather than a year.</summary>
     private static bool IsCountAfter(Document doc, int i) =>
         i < doc.Tokens.Count && doc.Tokens[i].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[i].Start])
-        && !doc.Is(i, "and") && !doc.Is(i, "to") && !doc.Is(i, "until") && !doc.Is(i, "when") && !doc.Is(i, "after")
-        && !doc.Is(i, "before") && !doc.Is(i, "as") && !doc.Is(i, "in") && !doc.Is(i, "on") && !doc.Is(i, "the")
-        && !doc.Is(i, "at") && !doc.Is(i, "for") && !doc.Is(i, "with") && !doc.Is(i, "by") && !doc.Is(i, "that")
-        && !doc.Is(i, "under") && !doc.Is(i, "or") && !doc.Is(i, "election") && !doc.Is(i, "elections")
-        && !doc.Is(i, "war") && !doc.Is(i, "uprising") && !doc.Is(i, "attack") && !doc.Is(i, "attacks")
-        && !doc.Is(i, "offensive") && !doc.Is(i, "deal") && !doc.Is(i, "agreement") && !doc.Is(i, "census")
-        && !doc.Is(i, "report") && !doc.Is(i, "was") && !doc.Is(i, "is") && !doc.Is(i, "have") && !doc.Is(i, "has")
-        && !doc.Is(i, "had") && !doc.Is(i, "alone") && !doc.Is(i, "onwards") && !doc.Is(i, "onward");
+        && !s_afterYear.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i));
 
     private static DateMention? Resolved(Document doc, int first, int end, int year, int month, int day) =>
         Calendar.IsValid(year, month, day) ? Day(doc, first, end, DateExpression.Calendar, new DateOnly(year, month, day)) : null;

@@ -8,11 +8,7 @@ namespace Tally.Recognizers;
 /// <param name="EndToken">Index just after its last token.</param>
 /// <param name="Value">The first value column (an actor id, a source id, an attack id, a category...).</param>
 /// <param name="Values">Every value line the lexicon has for the phrase, for lexicons whose phrases have several.</param>
-public readonly record struct LexiconMention(CharRange Range, int FirstToken, int EndToken, string Value, IReadOnlyList<string[]> Values)
-{
-    /// <summary>Whether any of the phrase's lines has <paramref name="first"/> and <paramref name="second"/> as its values.</summary>
-    public bool Has(string first, string second) => Values.Any(v => v.Length >= 2 && v[0] == first && v[1] == second);
-}
+public readonly record struct LexiconMention(CharRange Range, int FirstToken, int EndToken, string Value, IReadOnlyList<string[]> Values);
 
 /// <summary>
 /// Marks every phrase of one <see cref="Lexicon"/> in a document, longest match first, left to right.

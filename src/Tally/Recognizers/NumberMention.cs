@@ -37,11 +37,4 @@ public readonly record struct NumberMention(
     long? High,
     string? Vague,
     Qualifier Qualifier,
-    bool IsWords)
-{
-    /// <summary>Whether the mention is a vague quantity without a number.</summary>
-    public bool IsVague => Value is null;
-
-    /// <summary>Whether the mention is a range of two numbers.</summary>
-    public bool IsRange => High is not null;
-}
+    bool IsWords);

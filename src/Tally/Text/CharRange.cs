@@ -40,12 +40,6 @@ public readonly record struct CharRange
     /// <summary>The smallest range that covers both this range and <paramref name="other"/>.</summary>
     public CharRange Union(CharRange other) => new(Math.Min(Start, other.Start), Math.Max(End, other.End));
 
-    /// <summary>Whether the two ranges share at least one character.</summary>
-    public bool Overlaps(CharRange other) => Start < other.End && other.Start < End;
-
-    /// <summary>Whether <paramref name="other"/> lies wholly inside this range.</summary>
-    public bool Contains(CharRange other) => Start <= other.Start && other.End <= End;
-
     /// <summary>The characters of <paramref name="text"/> inside the range, without copying.</summary>
     public ReadOnlySpan<char> Of(string text) => text.AsSpan(Start, Length);
 

@@ -43,9 +43,6 @@ public sealed class OffsetMap
     /// <summary>Whether the normalized text is the raw text.</summary>
     public bool IsIdentity => _normStart.Length == 0;
 
-    /// <summary>The number of edited regions.</summary>
-    public int EditCount => _normStart.Length;
-
     /// <summary>The raw offset at which a range starting at normalized offset <paramref name="offset"/> starts.</summary>
     public int ToRawStart(int offset)
     {

@@ -23,9 +23,3 @@ internal static class CliRunner
         return new Result(code, Encoding.UTF8.GetString(stdout.ToArray()) + text, stderr.ToString());
     }
 }
-
-/// <summary>Runs a command that writes text rather than a byte stream.</summary>
-internal static class CliRunnerText
-{
-    public static CliRunner.Result Run(params string[] args) => CliRunner.Run(null, args);
-}

@@ -7,7 +7,7 @@ public class PlaceCommandTest
     [Fact]
     public void Place_ShowsCandidatesTheChoiceAndWhy()
     {
-        var result = CliRunnerText.Run("place", "Maaret al Numan");
+        var result = CliRunner.Run(null, "place", "Maaret al Numan");
         Assert.Equal(0, result.ExitCode);
         Assert.Contains("key mrtnmn", result.Stdout);
         Assert.Contains("chosen: Maarrat al-Nu'man, Idlib", result.Stdout);
@@ -17,10 +17,10 @@ public class PlaceCommandTest
     [Fact]
     public void Place_AmbiguousName_AbstainsUntilAGovernorateIsGiven()
     {
-        var alone = CliRunnerText.Run("place", "Tah", "--json");
+        var alone = CliRunner.Run(null, "place", "Tah", "--json");
         Assert.Null(JsonDocument.Parse(alone.Stdout).RootElement.GetProperty("chosen").GetString());
 
-        var inIdlib = JsonDocument.Parse(CliRunnerText.Run("place", "Tah", "--in", "Idleb", "--json").Stdout).RootElement;
+        var inIdlib = JsonDocument.Parse(CliRunner.Run(null, "place", "Tah", "--in", "Idleb", "--json").Stdout).RootElement;
         Assert.Equal("gn:172354", inIdlib.GetProperty("chosen").GetString());
         Assert.Contains("Idlib", inIdlib.GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
@@ -28,11 +28,11 @@ public class PlaceCommandTest
     [Fact]
     public void Place_UnknownNameAndBadGovernorate_AreReported()
     {
-        var unknown = CliRunnerText.Run("place", "Nowhereville");
+        var unknown = CliRunner.Run(null, "place", "Nowhereville");
         Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("no gazetteer entry", unknown.Stdout);
 
-        var bad = CliRunnerText.Run("place", "Tah", "--in", "Narnia");
+        var bad = CliRunner.Run(null, "place", "Tah", "--in", "Narnia");
         Assert.Equal(2, bad.ExitCode);
         Assert.Contains("not a governorate", bad.Stderr);
     }
