@@ -1577,6 +1577,15 @@ public sealed class ClaimBuilder
         bool holder = doc.Is(before - 1, "held") || doc.Is(before - 1, "controlled") || doc.Is(before - 1, "backed") || doc.Is(before - 1, "run")
             || doc.Is(before - 1, "led") || doc.Is(before - 1, "supported") || doc.Is(before - 1, "besieged") || doc.Is(before - 1, "occupied")
             || doc.Is(before - 1, "seized") || doc.Is(before - 1, "captured") || doc.Is(before - 1, "surrounded");
+        // ... unless the place held is where the fire came from: "shells fired from positions held by government forces".
+        if (holder)
+        {
+            for (int k = Math.Max(0, before - 6); k < before - 1; k++)
+            {
+                holder &= !(doc.Is(k, "from") && (doc.Is(k - 1, "fired") || doc.Is(k - 1, "launched") || doc.Is(k - 2, "fired") || doc.Is(k - 2, "launched")));
+            }
+        }
+
         if ((doc.Is(before, "by") && !holder) || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
         {
             return true;

@@ -57,6 +57,7 @@ public class ClaimBuilderTest
         { "The jihadist group ISIS said that it killed 40 soldiers in an attack near Palmyra on Sunday.", ["isis"] },
         { "The Turkish military said 31 ISIS militants were killed in clashes near Azaz on Sunday.", ["syrian_government"] },
         { "Eight people were killed when shells fired from regime positions hit a market in Douma on Friday.", ["syrian_government"] },
+        { "Shelling killed three people in Jarjanaz on Friday; the shells were fired from positions held by government forces.", ["syrian_government"] },
         { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
         { "Air strikes by the coalition killed 12 civilians in villages held by ISIS near Manbij on Monday.", ["us_coalition"] },
         { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
