@@ -605,19 +605,25 @@ public sealed class ClaimBuilder
                 k--;
             }
 
-            // Back to the start of "a woman and her child".
-            int j = k;
-            while (j > sentence.FirstToken && k - j < 8 && !doc.Is(j, ',') && !IsArticleOne(doc, j))
+            // Back to the start of "a woman and her child", "a child and a woman": the earliest article from which
+            // the list runs up to the verb.
+            start = -1;
+            for (int j = k; j >= Math.Max(sentence.FirstToken, k - 10) && !doc.Is(j, ','); j--)
             {
-                j--;
+                if (IsArticleOne(doc, j))
+                {
+                    int listEnd = ParseVictimList(doc, index, j, cas.FirstToken, [], out _);
+                    if (listEnd > j && AuxiliariesOnly(doc, listEnd, cas.FirstToken))
+                    {
+                        start = j;
+                    }
+                }
             }
 
-            if (!IsArticleOne(doc, j))
+            if (start < 0)
             {
                 return null;
             }
-
-            start = j;
         }
 
         if (!IsArticleOne(doc, start))

@@ -175,6 +175,7 @@ public class ClaimBuilderTest
     [InlineData("More than 30 people were injured and at least three killed in shelling on Ariha on Monday.", 3L, 30L)]
     [InlineData("Four medics were killed and a nurse critically wounded in a strike on a clinic in Ariha on Monday.", 4L, 1L)]
     [InlineData("Another civilian was killed and one was wounded in bombing on Ariha on Monday.", 1L, 1L)]
+    [InlineData("A child and a woman were killed and seven others were injured by rockets on Aleppo on Monday.", 2L, 7L)]
     public void Build_KilledAndInjured_AreOneClaim(string text, long killed, long injured)
     {
         var c = Assert.Single(Extract(text).Claims);
