@@ -139,6 +139,20 @@ public sealed class ClaimBuilder
             }
         }
 
+        // The wounded of the claim just before, told in the next sentence: "Nine were killed. Four more were wounded."
+        for (int c = claims.Count - 1; c > 0; c--)
+        {
+            var (injuredOnly, sentence) = claims[c];
+            var (previous, previousSentence) = claims[c - 1];
+            if (injuredOnly.Killed.Total is null && injuredOnly.Injured.Total is not null && previous.Killed.Total is not null
+                && previous.Injured.Total is null && sentence == previousSentence + 1
+                && (injuredOnly.Place is null || previous.Place is null || NameKey.Of(injuredOnly.Place.Value.Value) == NameKey.Of(previous.Place.Value.Value)))
+            {
+                claims[c - 1] = (previous with { Injured = injuredOnly.Injured }, previousSentence);
+                claims.RemoveAt(c);
+            }
+        }
+
         // A headline figure that the body gives as a tally ("kills 132" over "132 killed since Saturday") is that tally.
         int headlineEnd = HeadlineEnd(doc);
         var tallied = tallies.Select(t => t.Killed).ToHashSet();

@@ -183,6 +183,13 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_WoundedInTheNextSentence_JoinTheClaim()
+    {
+        var c = Assert.Single(Extract("Six civilians were killed in air strikes on Ariha on Monday. Four more people were wounded, rescuers said.").Claims);
+        Assert.Equal((6L, 4L), (c.Killed.Total!.Value.Value, c.Injured.Total!.Value.Value));
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
