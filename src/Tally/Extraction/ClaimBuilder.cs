@@ -755,7 +755,7 @@ public sealed class ClaimBuilder
     {
         // A joining word just before, and a victim noun or a place preposition just after.
         bool joined = doc.Is(n.FirstToken - 1, "and") || doc.Is(n.FirstToken - 1, ",") || doc.Is(n.FirstToken - 1, "while")
-            || doc.Is(n.FirstToken - 1, ":") || (doc.Is(n.FirstToken - 1, "the") && doc.Is(n.FirstToken - 2, "and"));
+            || doc.Is(n.FirstToken - 1, ":") || ((doc.Is(n.FirstToken - 1, "the") || doc.Is(n.FirstToken - 1, "another")) && doc.Is(n.FirstToken - 2, "and"));
         if (!joined)
         {
             return false;
@@ -1134,6 +1134,15 @@ public sealed class ClaimBuilder
         var placeWindows = alone ? windows : [windows[0], windows[1], (0, 0), .. windows.Skip(3)];
         var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows);
         var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
+
+        // A past attack known by its date, with no place in its sentence ("an August 21 gas attack killed more than 1400"):
+        // the spec gives it no governorate rather than the article's.
+        if (place is null && governorate is not null && !index.PlacesIn(sentence.FirstToken, sentence.EndToken).Any(p => !p.IsForeign)
+            && date is { Range: { } dateRange } && dateRange.Start >= sentence.Range.Start && dateRange.Start < sentence.Range.End && doc.Published is { } published
+            && Math.Abs(published.DayNumber - date.Value.Value.DayNumber) > 7)
+        {
+            governorate = null;
+        }
         var attack = FindAttack(doc, index, windows, contextWindows, figures, lead);
         var perpetrators = FindPerpetrators(doc, index, windows.Take(3).ToList(), contextWindows, lead, attack?.Value);
         var sources = FindSources(doc, index, lead);

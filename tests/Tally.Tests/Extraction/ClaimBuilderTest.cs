@@ -190,6 +190,16 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_PastAttackKnownByItsDate_HasNoGovernorate()
+    {
+        var e = Extract("Strikes hit Idlib province on Wednesday. The envoy recalled a March 3, 2017 gas attack that killed more than 80 people.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(80, c.Killed.Total!.Value.Value);
+        Assert.Null(c.Governorate);
+        Assert.Equal(new DateOnly(2017, 3, 3), c.Date!.Value.Value);
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
