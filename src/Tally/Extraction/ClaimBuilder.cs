@@ -1280,7 +1280,7 @@ public sealed class ClaimBuilder
             }
         }
 
-        return (null, index.MainGovernorate(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
+        return (null, index.Memo(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
     }
 
     private static bool IsOrigin(Document doc, PlaceMention p) => doc.Is(p.FirstToken - 1, "from") || (doc.Is(p.FirstToken - 1, "the") && doc.Is(p.FirstToken - 2, "from"));
@@ -1316,7 +1316,7 @@ public sealed class ClaimBuilder
             }
         }
 
-        return index.MainGovernorate(MainGovernorate) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
+        return index.Memo(MainGovernorate) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
     }
 
     /// <summary>The governorate the article names most, counting governorate and district names double.</summary>
@@ -1751,7 +1751,23 @@ public sealed class ClaimBuilder
             }
         }
 
-        return [new Sourced<string>("outlet", null)];
+        // An outlet that is itself an official voice (the state news agency SANA, Anadolu): its own figures are its source's.
+        return [new Sourced<string>(index.Memo(OutletSource) ?? "outlet", null)];
+    }
+
+    private static readonly FrozenSet<string> s_officialSources = Set("state_media", "russia_official", "turkey_official", "us_official");
+
+    /// <summary>The source id of the article's outlet, when the sources lexicon names it as an official voice.</summary>
+    private static string? OutletSource(Document doc)
+    {
+        if (string.IsNullOrWhiteSpace(doc.Article.Source))
+        {
+            return null;
+        }
+
+        var outlet = new Document(new Article("outlet", doc.Article.Source));
+        int end = Lexicons.Sources.Match(outlet, 0, out var values);
+        return end == outlet.Tokens.Count && end > 0 && s_officialSources.Contains(values[0][0]) ? values[0][0] : null;
     }
 
     private static readonly FrozenSet<string> s_reportVerbs = Set("said", "says", "added", "reported", "stated", "noted", "confirmed");

@@ -32,8 +32,6 @@ internal sealed class LayerIndex
     }
 
     private ILookup<int, Figure> _figuresBySentence = Array.Empty<Figure>().ToLookup(f => f.Sentence);
-    private string? _mainGovernorate;
-    private bool _mainGovernorateKnown;
 
     /// <summary>Figures found together with the one a rule returns (the other sides of a split list), waiting to be added before it.</summary>
     public List<Figure> Pending { get; } = [];
@@ -49,16 +47,18 @@ internal sealed class LayerIndex
         }
     } = [];
 
-    /// <summary>The document's main governorate, computed once.</summary>
-    public string? MainGovernorate(Func<Document, string?> compute)
+    private readonly Dictionary<Func<Document, string?>, string?> _memo = [];
+
+    /// <summary>A fact about the whole document (its main governorate, its outlet's voice), computed once.</summary>
+    public string? Memo(Func<Document, string?> compute)
     {
-        if (!_mainGovernorateKnown)
+        if (!_memo.TryGetValue(compute, out var value))
         {
-            _mainGovernorate = compute(_doc);
-            _mainGovernorateKnown = true;
+            value = compute(_doc);
+            _memo[compute] = value;
         }
 
-        return _mainGovernorate;
+        return value;
     }
 
     private static int[] Fill(int n, IEnumerable<(int First, int End)> mentions)

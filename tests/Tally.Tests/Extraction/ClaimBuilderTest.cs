@@ -200,6 +200,21 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_OfficialOutlet_IsTheSourceOfItsOwnFigures()
+    {
+        var article = new Article("t", "Two civilians were killed by rocket shells fired by terrorists on the Midan district of Aleppo on Monday.")
+        {
+            Published = s_published,
+            Source = "sana",
+        };
+        var official = Assert.Single(Extractor.Default.Extract(article).Claims);
+        Assert.Equal(["state_media"], official.Sources.Select(s => s.Value));
+
+        var other = Assert.Single(Extractor.Default.Extract(article with { Source = "Sample Wire" }).Claims);
+        Assert.Equal(["outlet"], other.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
