@@ -1512,7 +1512,7 @@ public sealed class ClaimBuilder
     {
         for (int k = a.FirstToken; k < a.EndToken; k++)
         {
-            if (index.SourceAt(k) is { } source && (IsAttributed(doc, source) || source.EndToken > a.EndToken || source.FirstToken < a.FirstToken))
+            if (index.SourceAt(k) is { } source && (IsAttributed(doc, source, strict: true) || source.EndToken > a.EndToken || source.FirstToken < a.FirstToken))
             {
                 return true;
             }
@@ -1816,7 +1816,7 @@ public sealed class ClaimBuilder
         return false;
     }
 
-    private static bool IsAttributed(Document doc, LexiconMention s)
+    private static bool IsAttributed(Document doc, LexiconMention s, bool strict = false)
     {
         var attribution = s_attribution.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = s.EndToken; k < Math.Min(doc.Tokens.Count, s.EndToken + 7); k++)
@@ -1832,9 +1832,23 @@ public sealed class ClaimBuilder
             }
         }
 
+        // Before it: "according to the Observatory", "reported by SANA", "citing activists", "said the monitor". When
+        // strict (deciding whether an actor speaks), "said" must stand right before it: in "it said a coalition raid
+        // killed...", the name opens what was said.
+        int before = s.FirstToken - 1;
+        if (doc.Is(before, "the"))
+        {
+            before--;
+        }
+
+        if (doc.Is(before, "said") || doc.Is(before, "told") || doc.Is(before, "citing") || doc.Is(before, "cited") || (doc.Is(before, "by") && doc.Is(before - 1, "reported")))
+        {
+            return true;
+        }
+
         for (int k = s.FirstToken - 1; k >= Math.Max(0, s.FirstToken - 5); k--)
         {
-            if (doc.Is(k, "according") || doc.Is(k, "said") || doc.Is(k, "told") || doc.Is(k, "by") && doc.Is(k - 1, "reported") || doc.Is(k, "citing") || doc.Is(k, "cited"))
+            if (doc.Is(k, "according") || (!strict && (doc.Is(k, "said") || doc.Is(k, "told") || doc.Is(k, "citing") || doc.Is(k, "cited"))))
             {
                 return true;
             }

@@ -60,6 +60,7 @@ public class ClaimBuilderTest
         { "Shelling killed three people in Jarjanaz on Friday; the shells were fired from positions held by government forces.", ["syrian_government"] },
         { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
         { "Air strikes by the coalition killed 12 civilians in villages held by ISIS near Manbij on Monday.", ["us_coalition"] },
+        { "The monitor said a coalition raid on Manbij killed nine civilians on Monday.", ["us_coalition"] },
         { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
     };
 
