@@ -1584,9 +1584,9 @@ public sealed class ClaimBuilder
         }
 
         int next = a.EndToken;
-        if (doc.Is(next, "'s"))
+        if (doc.Is(next, "'s") || doc.Is(next, '"') || doc.Is(next, '\''))
         {
-            next++;
+            next++; // "Russia's raids", "\"terrorist\" rocket attacks"
         }
 
         if (index.AttackAt(next) is not null || (doc.Tokens.Count > next + 1 && index.AttackAt(next + 1) is not null && doc.Tokens[next].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[next].Start]) && !doc.Is(next, "and") && !doc.Is(next, "in") && !doc.Is(next, "on")))

@@ -61,6 +61,7 @@ public class ClaimBuilderTest
         { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
         { "Air strikes by the coalition killed 12 civilians in villages held by ISIS near Manbij on Monday.", ["us_coalition"] },
         { "The monitor said a coalition raid on Manbij killed nine civilians on Monday.", ["us_coalition"] },
+        { "State television said five people were killed in \"terrorist\" rocket attacks on Aleppo on Monday.", ["opposition"] },
         { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
     };
 
