@@ -216,6 +216,16 @@ public class ClaimBuilderTest
         Assert.Equal(["outlet"], other.Sources.Select(s => s.Value));
     }
 
+    [Theory]
+    [InlineData("According to a Kurdish news agency, 12 militants were killed near Raqqa on Monday.", "other")]
+    [InlineData("According to the state news agency, 12 people were killed in Homs on Monday.", "state_media")]
+    [InlineData("Doctors said 12 people were killed in Homs on Monday.", "medical")]
+    public void Build_Sources_FromTheLexicon(string text, string source)
+    {
+        var c = Assert.Single(Extract(text).Claims);
+        Assert.Equal([source], c.Sources.Select(s => s.Value));
+    }
+
     [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
