@@ -133,10 +133,29 @@ public sealed class ClaimBuilder
             }
 
             var claim = MakeClaim(doc, index, figures, killed, injured, lead);
-            if (claim.Killed.HasTotal || claim.Injured.HasTotal)
+            if (!(claim.Killed.HasTotal || claim.Injured.HasTotal))
             {
-                claims.Add((claim, lead.Sentence));
+                continue;
             }
+
+            // "one was killed in each of Harasta, Douma and Mesraba": the figure holds for every place listed.
+            var each = EachOfPlaces(doc, index, lead);
+            if (each.Count > 1)
+            {
+                foreach (var place in each)
+                {
+                    var governorate = GovernorateOf(doc, place, [(place.FirstToken, place.EndToken)], index);
+                    claims.Add((claim with
+                    {
+                        Place = new Sourced<string>(doc.RawText(place.Range), place.Range),
+                        Governorate = governorate is null ? claim.Governorate : new Sourced<string>(governorate, place.Range),
+                    }, lead.Sentence));
+                }
+
+                continue;
+            }
+
+            claims.Add((claim, lead.Sentence));
         }
 
         // The wounded of the claim just before, told in the next sentence: "Nine were killed. Four more were wounded."
@@ -1160,6 +1179,21 @@ public sealed class ClaimBuilder
             Sources = sources,
             Evidence = EvidenceOf(doc, sentence, claimStart, claimEnd),
         };
+    }
+
+    /// <summary>The places after "in each of" that follows the figure, if it says so.</summary>
+    private static List<PlaceMention> EachOfPlaces(Document doc, LayerIndex index, Figure figure)
+    {
+        var sentence = doc.Sentences[figure.Sentence];
+        for (int k = figure.EndToken; k < Math.Min(sentence.EndToken, figure.EndToken + 3); k++)
+        {
+            if (doc.Is(k, "each") && doc.Is(k + 1, "of"))
+            {
+                return index.PlacesIn(k + 2, sentence.EndToken).Where(p => !p.IsForeign && !p.IsArea).ToList();
+            }
+        }
+
+        return [];
     }
 
     private static Counts CountsOf(Figure f)

@@ -227,6 +227,15 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_InEachOf_GivesAClaimPerPlace()
+    {
+        var e = Extract("Four civilians were killed in Arbin and one was killed in each of the towns of Harasta, Douma and Saqba on Thursday.");
+        Assert.Equal(["4 Arbin", "1 Harasta", "1 Douma", "1 Saqba"],
+            e.Claims.Select(c => $"{c.Killed.Total!.Value.Value} {e.Document.RawText(c.Place!.Value.Range!.Value)}"));
+        Assert.All(e.Claims, c => Assert.Equal("Rif Dimashq", c.Governorate!.Value.Value));
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
