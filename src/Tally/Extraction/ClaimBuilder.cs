@@ -375,8 +375,7 @@ public sealed class ClaimBuilder
         while (doc.Is(listStart - 1, "and") || doc.Is(listStart - 1, ','))
         {
             // "... and", with a count and its noun before it, perhaps an adjective or a side between: "30 regime soldiers and".
-            if (index.VictimAt(listStart - 2) is { } v
-                && (index.NumberAt(v.FirstToken - 1) ?? (index.ActorAt(v.FirstToken - 1) is not null || doc.Tokens[v.FirstToken - 1].Kind == TokenKind.Word ? index.NumberAt(v.FirstToken - 2) : null)) is { Value: not null } before
+            if (index.VictimAt(listStart - 2) is { } v && CountBefore(doc, index, v.FirstToken) is { Value: not null } before
                 && !used.Contains(before.FirstToken))
             {
                 listStart = before.FirstToken;
@@ -433,6 +432,32 @@ public sealed class ClaimBuilder
         }
 
         return figure;
+    }
+
+    /// <summary>The count before a victim noun, over a side and an adjective: "30 regime soldiers", "45 Islamic State militants".</summary>
+    private static NumberMention? CountBefore(Document doc, LayerIndex index, int noun)
+    {
+        int k = noun - 1;
+        if (index.NumberAt(k) is { } direct)
+        {
+            return direct;
+        }
+
+        if (index.ActorAt(k) is { } side)
+        {
+            k = side.FirstToken - 1;
+        }
+        else if (k >= 0 && doc.Tokens[k].Kind == TokenKind.Word)
+        {
+            k--;
+        }
+
+        if (index.ActorAt(k) is { } outer && index.NumberAt(k) is null)
+        {
+            k = outer.FirstToken - 1;
+        }
+
+        return index.NumberAt(k);
     }
 
     /// <summary>Figures of fighters of several sides killed together: one figure each, the last one returned, the others queued.</summary>
@@ -740,7 +765,13 @@ public sealed class ClaimBuilder
                 break;
             }
 
-            // Skip one adjective or actor word: "a young girl", "a Kurdish fighter".
+            // Skip the side ("45 Islamic State militants", "20 Kurdish militia fighters") and one adjective ("a young girl").
+            if (k < limit && index.VictimAt(k) is null && index.ActorAt(k) is { } side && side.FirstToken == k
+                && (index.VictimAt(side.EndToken) is not null || index.VictimAt(side.EndToken + 1) is not null))
+            {
+                k = side.EndToken;
+            }
+
             if (k < limit && index.VictimAt(k) is null && doc.Tokens[k].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[k].Start])
                 && index.VictimAt(k + 1) is not null)
             {
@@ -814,7 +845,7 @@ public sealed class ClaimBuilder
             k = a.EndToken;
         }
 
-        if (index.VictimAt(k) is not null || index.CasualtyAt(k) is not null)
+        if (k >= doc.Tokens.Count || index.VictimAt(k) is not null || index.CasualtyAt(k) is not null)
         {
             return true;
         }
