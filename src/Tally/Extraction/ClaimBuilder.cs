@@ -27,7 +27,7 @@ namespace Tally.Extraction;
 /// the more precise place, qualifier and date.</para>
 /// <para>Everything is linear in the number of tokens, up to the bounded windows each rule looks at.</para>
 /// </remarks>
-public sealed class ClaimBuilder
+public static class ClaimBuilder
 {
     private const int BackwardWindow = 8;
     private const int ForwardWindow = 4;
@@ -59,7 +59,7 @@ public sealed class ClaimBuilder
         "the", "a", "an", "had", "been", "reportedly", "overnight", "yesterday", "today", "this", "last", "earlier",
         "later", "there", "so", "than", "that", "which", "whom", "wounded", "injured", "being", "be", "men");
 
-    private readonly FrozenDictionary<string, string> _opponents = new Dictionary<string, string>
+    private static readonly FrozenDictionary<string, string> s_opponents = new Dictionary<string, string>
     {
         ["syrian_government"] = "opposition", ["opposition"] = "syrian_government", ["isis"] = "syrian_government",
         ["hts"] = "syrian_government", ["sdf_ypg"] = "turkey", ["russia"] = "opposition", ["iran"] = "opposition",
@@ -69,7 +69,7 @@ public sealed class ClaimBuilder
     private static FrozenSet<string> Set(params string[] words) => FrozenSet.Create(StringComparer.OrdinalIgnoreCase, words);
 
     /// <summary>Builds the claims and tallies of <paramref name="doc"/>.</summary>
-    public (IReadOnlyList<Claim> Claims, IReadOnlyList<TallyFigure> Tallies) Build(Document doc)
+    public static (IReadOnlyList<Claim> Claims, IReadOnlyList<TallyFigure> Tallies) Build(Document doc)
     {
         ArgumentNullException.ThrowIfNull(doc);
         var index = new LayerIndex(doc);
@@ -132,7 +132,7 @@ public sealed class ClaimBuilder
                 continue;
             }
 
-            var claim = MakeClaim(doc, index, figures, killed, injured, lead);
+            var claim = MakeClaim(doc, index, killed, injured, lead);
             if (!(claim.Killed.HasTotal || claim.Injured.HasTotal))
             {
                 continue;
@@ -1153,7 +1153,7 @@ public sealed class ClaimBuilder
 
     // ---------------------------------------------------------------- claims
 
-    private Claim MakeClaim(Document doc, LayerIndex index, List<Figure> figures, Figure? killed, Figure? injured, Figure lead)
+    private static Claim MakeClaim(Document doc, LayerIndex index, Figure? killed, Figure? injured, Figure lead)
     {
         var sentence = doc.Sentences[lead.Sentence];
         int claimStart = Math.Min(killed?.FirstToken ?? int.MaxValue, injured?.FirstToken ?? int.MaxValue);
@@ -1193,8 +1193,8 @@ public sealed class ClaimBuilder
         {
             governorate = null;
         }
-        var attack = FindAttack(doc, index, windows, contextWindows, figures, lead);
-        var perpetrators = FindPerpetrators(doc, index, windows.Take(3).ToList(), contextWindows, lead, attack?.Value);
+        var attack = FindAttack(doc, index, windows, contextWindows, lead);
+        var perpetrators = FindPerpetrators(doc, index, contextWindows, lead);
         var sources = FindSources(doc, index, lead);
 
         return new Claim
@@ -1470,7 +1470,7 @@ public sealed class ClaimBuilder
         return k >= 0 && s_attribution.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k)) && !doc.Is(k, "according");
     }
 
-    private static Sourced<string>? FindAttack(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, List<Figure> figures, Figure lead)
+    private static Sourced<string>? FindAttack(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, Figure lead)
     {
         // Chemical weapons anywhere in the sentence make the attack chemical.
         var (sFrom, sTo) = windows[2];
@@ -1532,7 +1532,7 @@ public sealed class ClaimBuilder
         return a.Value;
     }
 
-    private List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, Figure lead, string? attack)
+    private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead)
     {
         var victimSide = new HashSet<string>(lead.VictimSide);
         foreach (var (from, to) in context)
@@ -1541,11 +1541,6 @@ public sealed class ClaimBuilder
             foreach (var a in index.ActorsIn(from, to))
             {
                 if (!IsAgent(doc, index, a, lead))
-                {
-                    continue;
-                }
-
-                if (victimSide.Contains(a.Value) && attack == "clash")
                 {
                     continue;
                 }
@@ -1564,7 +1559,7 @@ public sealed class ClaimBuilder
         }
 
         // Fighters of one side killed, and nobody named: the other side did it.
-        if (victimSide.Count > 0 && _opponents.TryGetValue(victimSide.First(), out var opponent))
+        if (victimSide.Count > 0 && s_opponents.TryGetValue(victimSide.First(), out var opponent))
         {
             return [new Sourced<string>(opponent, null)];
         }

@@ -16,14 +16,11 @@ public sealed class Extractor
     /// <summary>The pipeline that annotates articles.</summary>
     public Pipeline Pipeline { get; }
 
-    /// <summary>Builds claims and tallies from the annotations.</summary>
-    public ClaimBuilder Builder { get; } = new();
-
     /// <summary>Extracts the claims and tallies of <paramref name="article"/>.</summary>
     public ArticleExtraction Extract(Article article)
     {
         var document = Pipeline.Annotate(article);
-        var (claims, tallies) = Builder.Build(document);
+        var (claims, tallies) = ClaimBuilder.Build(document);
         return new ArticleExtraction(document, claims, tallies);
     }
 }
