@@ -44,9 +44,15 @@ public static class PlaceResolver
 
         // A governorate's or a district's name means that unit (or its seat), not a namesake village; among units, the
         // closest spelling ("Darayya" is the district, "Daraa" the governorate, though their keys agree).
+        // A unit whose spellings all look far from what is written ("Sifat" for Safita) is a chance match of keys:
+        // the other rules decide.
+        int tolerance = Math.Max(1, NameKey.Spelling(written).Length / 4);
         var admin = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
-            .OrderBy(c => SpellingDistance(written, c))
-            .ThenBy(c => c.Kind == PlaceKind.Governorate ? 0 : c.Kind == PlaceKind.District ? 1 : 2).FirstOrDefault();
+            .Select(c => (Place: c, Distance: SpellingDistance(written, c)))
+            .Where(x => x.Distance <= tolerance)
+            .OrderBy(x => x.Distance)
+            .ThenBy(x => x.Place.Kind == PlaceKind.Governorate ? 0 : x.Place.Kind == PlaceKind.District ? 1 : 2)
+            .Select(x => x.Place).FirstOrDefault();
         if (admin is not null)
         {
             return new PlaceChoice(admin, 0.95, $"the name of a {admin.Kind.ToString().ToLowerInvariant()}");

@@ -70,7 +70,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "against", "during", "amid", "despite", "about", "around", "near", "outside", "inside", "across", "along",
         "through", "until", "till", "within", "per", "via", "than", "like", "such", "each", "every", "any", "no",
         "nor", "or", "yet", "still", "just", "only", "even", "again", "already", "once", "twice", "later", "earlier",
-        "tuesday's", "euphrates", "tigris", "orontes", "ramadan", "eid", "germans", "get", "health", "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "alawites", "druze", "kurds", "arabs", "turkmen", "url", "short", "tags", "aid", "saeed", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
+        "tuesday's", "qaeda", "qaedas", "euphrates", "tigris", "orontes", "ramadan", "eid", "germans", "get", "health", "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "alawites", "druze", "kurds", "arabs", "turkmen", "url", "short", "tags", "aid", "saeed", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
 
     /// <summary>Creates a recognizer over the built-in gazetteer.</summary>
     public PlaceRecognizer()

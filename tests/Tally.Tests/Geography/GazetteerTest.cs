@@ -146,6 +146,18 @@ public class GazetteerTest
         Assert.Contains("nearby", idlib.Reason, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Resolve_UnitSpelledFarFromWhatIsWritten_IsNotTakenOnTheKeyAlone()
+    {
+        // "Sifat" shares its key with the district of Safita (Tartus); in an article about Aleppo it is not Safita.
+        var candidates = Gazetteer.Default.Lookup("Sifat");
+        Assert.Contains(candidates, c => c.Kind == PlaceKind.District && c.Governorate == "Tartus");
+        var aleppo = new PlaceEvidence(new Dictionary<string, double> { ["Aleppo"] = 4 }, new HashSet<string>(), null);
+        var choice = PlaceResolver.Choose("Sifat", candidates, aleppo);
+        Assert.True(choice.Place is null || choice.Place.Kind != PlaceKind.District || choice.Confidence < 0.5, choice.Reason);
+        Assert.Equal("Safita", PlaceResolver.Choose("Safita", Gazetteer.Default.Lookup("Safita"), aleppo).Place!.Name);
+    }
+
     [Theory]
     [InlineData("Moscow")]
     [InlineData("Ankara")]
