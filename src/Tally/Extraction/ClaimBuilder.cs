@@ -1309,7 +1309,10 @@ public static class ClaimBuilder
                 var gov = GovernorateOf(doc, p, context, index);
                 var written = new Sourced<string>(doc.RawText(p.Range), p.Range);
                 Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
-                if (p.IsArea || p.Resolved?.Kind == PlaceKind.Governorate && p.Resolved.Governorate == "Damascus")
+                // A governorate named as such ("Rural Damascus", "near Damascus" read as Rif Dimashq) is an area too.
+                bool governorateOnly = p.Resolved is { Kind: PlaceKind.Governorate } unit
+                    && (unit.Governorate == "Damascus" || NameKey.Of(written.Value) != NameKey.Of(unit.Name));
+                if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
                     var inner = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsArea && !q.IsForeign && q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov);

@@ -399,6 +399,20 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         return near;
     }
 
+    private static bool IsAroundTheCity(Document doc, PlaceMention m)
+    {
+        int k = m.FirstToken - 1;
+        if (doc.Is(k, "near") || doc.Is(k, "outside") || doc.Is(k, "around") || doc.Is(m.EndToken, "suburbs") || doc.Is(m.EndToken, "countryside"))
+        {
+            return true;
+        }
+
+        // "east of Damascus", "the outskirts of Damascus", "suburbs of Damascus"
+        return doc.Is(k, "of") && (doc.Is(k - 1, "outskirts") || doc.Is(k - 1, "suburbs") || doc.Is(k - 1, "east") || doc.Is(k - 1, "west")
+            || doc.Is(k - 1, "north") || doc.Is(k - 1, "south") || doc.Is(k - 1, "northeast") || doc.Is(k - 1, "northwest")
+            || doc.Is(k - 1, "southeast") || doc.Is(k - 1, "southwest") || doc.Is(k - 1, "countryside"));
+    }
+
     private static int SentenceEnd(Document doc, int token)
     {
         var sentences = doc.Sentences;
@@ -446,6 +460,15 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             m.Resolved = choice.Place;
             m.Confidence = choice.Confidence;
             m.Reason = choice.Reason;
+
+            // "near Damascus", "east of Damascus", "the outskirts of Damascus": the city's surroundings, which are
+            // Rif Dimashq (the spec's convention), not the city.
+            if (choice.Place is { Kind: PlaceKind.Governorate, Governorate: "Damascus" } && IsAroundTheCity(doc, m)
+                && Gazetteer.Default.Governorates.TryGetValue("Rif Dimashq", out var surroundings))
+            {
+                m.Resolved = surroundings;
+                m.Reason = "around Damascus: Rif Dimashq";
+            }
         }
     }
 }

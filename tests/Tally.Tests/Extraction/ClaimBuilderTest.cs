@@ -242,6 +242,17 @@ public class ClaimBuilderTest
         Assert.All(e.Claims, c => Assert.Equal("Rif Dimashq", c.Governorate!.Value.Value));
     }
 
+    [Theory]
+    [InlineData("Eight people were killed in shelling on Damascus on Monday.", "Damascus")]
+    [InlineData("Eight people were killed in shelling on rebel towns east of Damascus on Monday.", "Rif Dimashq")]
+    [InlineData("Eight people were killed in shelling near Damascus on Monday.", "Rif Dimashq")]
+    public void Build_DamascusCityAndItsSurroundings(string text, string governorate)
+    {
+        var c = Assert.Single(Extract(text).Claims);
+        Assert.Null(c.Place);
+        Assert.Equal(governorate, c.Governorate!.Value.Value);
+    }
+
     [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
