@@ -174,6 +174,21 @@ public static class ClaimBuilder
 
         // A headline figure that the body gives as a tally ("kills 132" over "132 killed since Saturday") is that tally.
         int headlineEnd = HeadlineEnd(doc);
+
+        // A headline says nobody's name; its source is the one the lead gives ("Russian strikes kill nine" over
+        // "..., according to the Syrian Civil Defence").
+        var leadSources = claims.Where(c => c.Sentence >= headlineEnd).Select(c => c.Claim.Sources).FirstOrDefault(x => x.Any(y => y.Value != "outlet"));
+        if (leadSources is not null)
+        {
+            for (int c = 0; c < claims.Count; c++)
+            {
+                if (claims[c].Sentence < headlineEnd && claims[c].Claim.Sources.All(x => x.Value == "outlet"))
+                {
+                    claims[c] = (claims[c].Claim with { Sources = leadSources }, claims[c].Sentence);
+                }
+            }
+        }
+
         var tallied = tallies.Select(t => t.Killed).ToHashSet();
         claims.RemoveAll(c => c.Sentence < headlineEnd && c.Claim.Killed.Total is { } total && tallied.Contains(total.Value)
             && !claims.Any(other => other.Sentence >= headlineEnd && other.Claim.Killed.Total?.Value == total.Value));
@@ -1811,6 +1826,20 @@ public static class ClaimBuilder
             if (back == 0 && HasOwnAttribution(doc, sentence))
             {
                 break; // "officials said" with no known source: not the paragraph's
+            }
+        }
+
+        // The next sentence may say who said it, when it brings no figure of its own: "At least 79 civilians were killed.
+        // Activist Ahed Sileybi said warplanes carried out intensive strikes."
+        int after = lead.Sentence + 1;
+        if (after < doc.Sentences.Count && doc.Sentences[after].Paragraph == doc.Sentences[lead.Sentence].Paragraph && !index.FiguresIn(after).Any())
+        {
+            var next = doc.Sentences[after];
+            var speakers = index.SourcesIn(next.FirstToken, Math.Min(next.EndToken, next.FirstToken + 6))
+                .Where(m => IsAttributed(doc, m, strict: true) || doc.Is(m.EndToken, "said") || doc.Is(m.EndToken, "says")).ToList();
+            if (speakers.Count > 0)
+            {
+                return speakers.Select(m => new Sourced<string>(m.Value, m.Range)).DistinctBy(x => x.Value).ToList();
             }
         }
 

@@ -254,6 +254,21 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_SourceInTheNextSentence_WhenItBringsNoFigure()
+    {
+        var c = Assert.Single(Extract("At least 30 civilians were killed in Mayadin over the last 48 hours. An activist in the town said the strikes hit a market.").Claims);
+        Assert.Equal(["activists"], c.Sources.Select(s => s.Value));
+    }
+
+    [Fact]
+    public void Build_Headline_TakesTheLeadsSource()
+    {
+        var e = Extract("Five died in Malaja and four in Saraqeb, according to the Syrian Civil Defence.", title: "Strikes kill nine in Idlib");
+        Assert.Equal([9L, 5L, 4L], e.Claims.Select(c => c.Killed.Total!.Value.Value));
+        Assert.All(e.Claims, c => Assert.Equal(["white_helmets"], c.Sources.Select(s => s.Value)));
+    }
+
+    [Fact]
     public void Build_IncludingList_KeepsTheTotal()
     {
         var c = Assert.Single(Extract("At least 36 civilians including 11 children and five women were killed in raids on Anadan on Monday.").Claims);
