@@ -1870,14 +1870,23 @@ public static class ClaimBuilder
         var verbs = s_reportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
         {
-            bool verb = verbs.Contains(doc.TokenText(k));
-            if (verb && (doc.Is(k - 1, "it") || doc.Is(k - 1, "he") || doc.Is(k - 1, "she") || doc.Is(k - 1, "they")
-                || doc.Is(k - 2, "the") && (doc.Is(k - 1, "source") || doc.Is(k - 1, "group") || doc.Is(k - 1, "statement") || doc.Is(k - 1, "report"))))
+            // "according to it", "according to the source"
+            if (doc.Is(k, "according") && doc.Is(k + 1, "to") && (doc.Is(k + 2, "it") || doc.Is(k + 2, "the") && (doc.Is(k + 3, "source") || doc.Is(k + 3, "report") || doc.Is(k + 3, "group"))))
             {
                 return true;
             }
 
-            if (doc.Is(k, "according") && doc.Is(k + 1, "to") && (doc.Is(k + 2, "it") || doc.Is(k + 2, "the") && (doc.Is(k + 3, "source") || doc.Is(k + 3, "report") || doc.Is(k + 3, "group"))))
+            if (!verbs.Contains(doc.TokenText(k)))
+            {
+                continue;
+            }
+
+            // "it said", "it also said", "the source added", "the military said"
+            int subject = doc.Is(k - 1, "also") || doc.Is(k - 1, "further") || doc.Is(k - 1, "later") ? k - 2 : k - 1;
+            if (doc.Is(subject, "it") || doc.Is(subject, "he") || doc.Is(subject, "she") || doc.Is(subject, "they")
+                || doc.Is(subject - 1, "the") && (doc.Is(subject, "source") || doc.Is(subject, "group") || doc.Is(subject, "statement")
+                    || doc.Is(subject, "report") || doc.Is(subject, "military") || doc.Is(subject, "army") || doc.Is(subject, "ministry")
+                    || doc.Is(subject, "agency") || doc.Is(subject, "spokesman")))
             {
                 return true;
             }

@@ -253,6 +253,16 @@ public class ClaimBuilderTest
         Assert.Equal(governorate, c.Governorate!.Value.Value);
     }
 
+    [Theory]
+    [InlineData("It also said a coalition raid on Manbij killed nine civilians on Monday.")]
+    [InlineData("Another nine fighters were killed near Manbij on Monday, the military said.")]
+    public void Build_SourceReferredBack_FromAPronounOrAnInstitution(string second)
+    {
+        var e = Extract("The Turkish military said its jets struck positions near Azaz on Sunday. Crowds gathered in the town. " + second);
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(["turkey_official"], c.Sources.Select(s => s.Value));
+    }
+
     [Fact]
     public void Build_SourceInTheNextSentence_WhenItBringsNoFigure()
     {
