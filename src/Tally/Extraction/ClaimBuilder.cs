@@ -1121,6 +1121,7 @@ public static class ClaimBuilder
         }
 
         bool dated = index.DatesIn(sentence.FirstToken, sentence.EndToken).Any(d => d.Precision == DatePrecision.Day);
+
         if (perfect && !dated && figure.Sentence > 0)
         {
             // The sentence before was itself a tally: this one goes on with it ("Another 327 have been killed...").
@@ -1138,6 +1139,13 @@ public static class ClaimBuilder
                     return (doc.RawText(doc.RangeOf(k, d.EndToken)), figure.Range);
                 }
             }
+        }
+
+        // A hundred or more "have been killed", with no day named: a toll over time ("At least 327 people have also been
+        // killed in clashes in the neighbouring province").
+        if (perfect && !dated && figure.Value >= 100 && !index.CasualtiesIn(sentence).Any(c => c.Values.Any(v => v.Length > 1 && v[1] == "toll")))
+        {
+            return ("cumulative, no date given", figure.Range);
         }
 
         return null;

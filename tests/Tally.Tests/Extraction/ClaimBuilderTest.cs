@@ -140,6 +140,14 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_HundredsHaveBeenKilledWithNoDay_IsATally()
+    {
+        var e = Extract("At least 327 people have also been killed in clashes in the neighbouring province. On Monday 12 people were killed in Azaz.");
+        Assert.Equal([327L], e.Tallies.Select(t => t.Killed));
+        Assert.Equal(12, Assert.Single(e.Claims).Killed.Total!.Value.Value);
+    }
+
+    [Fact]
     public void Build_HeadlineRestatement_IsOneClaim()
     {
         var e = Extract("At least 16 civilians were killed in air strikes on Maarat al-Numan on Wednesday, the Observatory said.",
