@@ -1590,7 +1590,32 @@ public static class ClaimBuilder
             return [new Sourced<string>(opponent, null)];
         }
 
+        // A group that claimed the attack: "ISIS claimed responsibility", "an attack claimed by the group".
+        if (index.Memo(ClaimedBy) is { } claimant)
+        {
+            return [new Sourced<string>(claimant, null)];
+        }
+
         return [new Sourced<string>("unknown", null)];
+    }
+
+    /// <summary>The actor the article says claimed an attack ("X claimed responsibility", "claimed by X"), if exactly one did.</summary>
+    private static string? ClaimedBy(Document doc)
+    {
+        var claimants = new HashSet<string>();
+        foreach (var a in doc.Actors)
+        {
+            bool claimed = (doc.Is(a.EndToken, "claimed") && doc.Is(a.EndToken + 1, "responsibility"))
+                || (doc.Is(a.EndToken, "has") || doc.Is(a.EndToken, "had")) && doc.Is(a.EndToken + 1, "claimed") && doc.Is(a.EndToken + 2, "responsibility")
+                || doc.Is(a.FirstToken - 1, "by") && doc.Is(a.FirstToken - 2, "claimed")
+                || doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "by") && doc.Is(a.FirstToken - 3, "claimed");
+            if (claimed)
+            {
+                claimants.Add(a.Value);
+            }
+        }
+
+        return claimants.Count == 1 ? claimants.First() : null;
     }
 
     /// <summary>Whether the actor is also a source that the sentence quotes ("the Syrian army said"), so a speaker, not an agent.</summary>
