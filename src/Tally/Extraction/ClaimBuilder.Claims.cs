@@ -1,0 +1,830 @@
+using System.Collections.Frozen;
+using Tally.Geography;
+using Tally.Recognizers;
+using Tally.Text;
+
+namespace Tally.Extraction;
+
+// Claims: place, date, agents, weapon and sources around a figure.
+public static partial class ClaimBuilder
+{
+    private static Claim MakeClaim(Document doc, LayerIndex index, Figure? killed, Figure? injured, Figure lead)
+    {
+        var sentence = doc.Sentences[lead.Sentence];
+        int claimStart = Math.Min(killed?.FirstToken ?? int.MaxValue, injured?.FirstToken ?? int.MaxValue);
+        int claimEnd = Math.Max(killed?.EndToken ?? 0, injured?.EndToken ?? 0);
+        var (clauseFrom, clauseTo) = ClauseOf(doc, index, lead, claimEnd);
+
+        // Windows to look in, nearest first: after the figure in its clause, before it, the sentence, the sentences before, the lead.
+        var windows = new List<(int From, int To)>
+        {
+            (claimEnd, clauseTo),
+            (clauseFrom, claimStart),
+            (sentence.FirstToken, sentence.EndToken),
+        };
+        for (int back = 1; back <= 2 && lead.Sentence - back >= 0; back++)
+        {
+            var previous = doc.Sentences[lead.Sentence - back];
+            if (previous.Paragraph == sentence.Paragraph || back == 1)
+            {
+                windows.Add((previous.FirstToken, previous.EndToken));
+            }
+        }
+
+        var leadSentences = doc.Sentences.Take(2).Where(x => x.FirstToken != sentence.FirstToken).Select(x => (x.FirstToken, x.EndToken));
+        var contextWindows = windows.Concat(leadSentences).ToList();
+
+        // Other figures of the sentence have their own places: the sentence as a whole speaks for a figure only when it is alone.
+        bool alone = index.FiguresIn(lead.Sentence).All(f => f == killed || f == injured);
+        var placeWindows = alone ? windows : [windows[0], windows[1], (0, 0), .. windows.Skip(3)];
+        var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows);
+        var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
+
+        // A past attack known by its date, with no place in its sentence ("an August 21 gas attack killed more than 1400"):
+        // the spec gives it no governorate rather than the article's.
+        if (place is null && governorate is not null && !index.PlacesIn(sentence.FirstToken, sentence.EndToken).Any(p => !p.IsForeign)
+            && date is { Range: { } dateRange } && dateRange.Start >= sentence.Range.Start && dateRange.Start < sentence.Range.End && doc.Published is { } published
+            && Math.Abs(published.DayNumber - date.Value.Value.DayNumber) > 7)
+        {
+            governorate = null;
+        }
+        var attack = FindAttack(doc, index, windows, contextWindows, lead);
+        var perpetrators = FindPerpetrators(doc, index, contextWindows, lead);
+        var sources = FindSources(doc, index, lead);
+
+        return new Claim
+        {
+            Date = date,
+            DatePrecision = precision,
+            Place = place,
+            Governorate = governorate,
+            Perpetrators = perpetrators,
+            Attack = attack,
+            Killed = killed is null ? Counts.None : CountsOf(killed),
+            Injured = injured is null ? Counts.None : CountsOf(injured),
+            Sources = sources,
+            Evidence = EvidenceOf(doc, sentence, claimStart, claimEnd),
+        };
+    }
+
+    /// <summary>The places after "in each of" that follows the figure, if it says so.</summary>
+    private static List<PlaceMention> EachOfPlaces(Document doc, LayerIndex index, Figure figure)
+    {
+        var sentence = doc.Sentences[figure.Sentence];
+        for (int k = figure.EndToken; k < Math.Min(sentence.EndToken, figure.EndToken + 3); k++)
+        {
+            if (doc.Is(k, "each") && doc.Is(k + 1, "of"))
+            {
+                return index.PlacesIn(k + 2, sentence.EndToken).Where(p => !p.IsForeign && !p.IsArea).ToList();
+            }
+        }
+
+        return [];
+    }
+
+    private static Counts CountsOf(Figure f)
+    {
+        Sourced<long>? Part(string category) => f.Breakdown.TryGetValue(category, out var v) ? new Sourced<long>(v.Value, v.Range) : null;
+        return new Counts
+        {
+            Total = f.Value is { } v ? new Sourced<long>(v, f.Range) : null,
+            Civilians = Part("civilian"),
+            Children = Part("child"),
+            Women = Part("woman"),
+            Fighters = Part("fighter"),
+            Qualifier = f.Qualifier,
+            Vague = f.Vague,
+        };
+    }
+
+    /// <summary>The clause around a figure: from the previous figure (or the sentence start) to the next one (or the sentence end).</summary>
+    private static (int From, int To) ClauseOf(Document doc, LayerIndex index, Figure figure, int end = -1)
+    {
+        var sentence = doc.Sentences[figure.Sentence];
+        int from = sentence.FirstToken, to = sentence.EndToken;
+        foreach (var other in index.FiguresIn(figure.Sentence))
+        {
+            if (other.EndToken <= figure.FirstToken && other.EndToken > from)
+            {
+                from = other.EndToken;
+            }
+
+            if (other.FirstToken >= Math.Max(end, figure.EndToken) && other.FirstToken < to)
+            {
+                to = other.FirstToken;
+            }
+        }
+
+        return (from, to);
+    }
+
+    private static CharRange EvidenceOf(Document doc, Sentence sentence, int first, int end)
+    {
+        var range = sentence.Range;
+        if (doc.ToRaw(range).Length <= Formats.ClaimsWriter.MaxEvidence)
+        {
+            return range;
+        }
+
+        // A long sentence: the figure with what comes around it, within the limit.
+        int start = doc.Tokens[first].Start;
+        int stop = doc.Tokens[Math.Max(first, end - 1)].End;
+        int from = Math.Max(range.Start, start - 100);
+        int to = Math.Min(range.End, Math.Max(stop, from + Formats.ClaimsWriter.MaxEvidence - 10));
+        while (from > range.Start && !char.IsWhiteSpace(doc.Text[from - 1]))
+        {
+            from++;
+        }
+
+        return new CharRange(from, Math.Max(from, to));
+    }
+
+    private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context)
+    {
+        // The most specific place in the clause, then the sentence; a place the attack came from ("fired from Idlib into
+        // Latakia") only when no other is named.
+        for (int w = 0; w < Math.Min(3, windows.Count); w++)
+        {
+            var (from, to) = windows[w];
+            var inWindow = index.PlacesIn(from, to).Where(p => !IsOrigin(doc, p)).Concat(index.PlacesIn(from, to).Where(p => IsOrigin(doc, p)));
+            foreach (var p in inWindow)
+            {
+
+                if (p.IsForeign)
+                {
+                    // An incident abroad: "rockets hit the border city of Kilis". The spec gives it no governorate.
+                    if (w == 0 && (doc.Is(p.FirstToken - 1, "of") && doc.Is(p.FirstToken - 2, "city") || doc.Is(p.FirstToken - 1, "hit")))
+                    {
+                        return (new Sourced<string>(doc.RawText(p.Range), p.Range), null);
+                    }
+
+                    continue;
+                }
+
+                var gov = GovernorateOf(doc, p, context, index);
+                var written = new Sourced<string>(doc.RawText(p.Range), p.Range);
+                Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
+                // A governorate named as such ("Rural Damascus", "near Damascus" read as Rif Dimashq) is an area too.
+                bool governorateOnly = p.Resolved is { Kind: PlaceKind.Governorate } unit
+                    && (unit.Governorate == "Damascus" || NameKey.Of(written.Value) != NameKey.Of(unit.Name));
+                if (p.IsArea || governorateOnly)
+                {
+                    // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
+                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsArea && !q.IsForeign && q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov);
+                    return inner is not null ? (new Sourced<string>(doc.RawText(inner.Range), inner.Range), governorate) : (null, governorate);
+                }
+
+                return (written, governorate);
+            }
+        }
+
+        // No place in the sentence: a town or village the sentence before names for the same events.
+        if (context.Count > 3)
+        {
+            var (from, to) = context[3];
+            var specific = index.PlacesIn(from, to).FirstOrDefault(p => !p.IsForeign && !IsOrigin(doc, p)
+                && (p.Resolved is null || p.Resolved.Kind is PlaceKind.Locality or PlaceKind.Area) && !p.IsArea);
+            if (specific is not null)
+            {
+                var gov = GovernorateOf(doc, specific, context, index);
+                return (new Sourced<string>(doc.RawText(specific.Range), specific.Range), gov is null ? null : new Sourced<string>(gov, specific.Range));
+            }
+        }
+
+        // No place in the sentence: the governorate the context names.
+        foreach (var (from, to) in context.Skip(3))
+        {
+            foreach (var p in index.PlacesIn(from, to))
+            {
+                if (!p.IsForeign && p.Resolved?.Governorate is { } g && p.Confidence >= 0.5)
+                {
+                    return (null, new Sourced<string>(g, p.Range));
+                }
+            }
+        }
+
+        return (null, index.Memo(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
+    }
+
+    private static bool IsOrigin(Document doc, PlaceMention p) => doc.Is(p.FirstToken - 1, "from") || (doc.Is(p.FirstToken - 1, "the") && doc.Is(p.FirstToken - 2, "from"));
+
+    private static string? GovernorateOf(Document doc, PlaceMention p, List<(int From, int To)> context, LayerIndex index)
+    {
+        // A village known only by its spelling yields to a governorate or district the same sentence names:
+        // "in al-Hizam al-Akhdar area in al-Bukmal city east of Deir Ezzor".
+        if (p.Resolved is { Kind: PlaceKind.Locality, Prominence: 0 } village && context.Count > 2)
+        {
+            var (from, to) = context[2];
+            var admin = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsForeign && q.Resolved is { Kind: PlaceKind.Governorate or PlaceKind.District } && q.Confidence >= 0.5);
+            if (admin is not null && admin.Governorate != village.Governorate)
+            {
+                return admin.Governorate;
+            }
+        }
+
+        if (p.Resolved is { } resolved && p.Confidence >= 0.5)
+        {
+            return resolved.Governorate;
+        }
+
+        // Not sure of the entry: the governorate the nearby context names, else the candidate's.
+        foreach (var (from, to) in context)
+        {
+            foreach (var q in index.PlacesIn(from, to))
+            {
+                if (!ReferenceEquals(q, p) && !q.IsForeign && q.Confidence >= 0.5 && q.Resolved?.Governorate is { } g)
+                {
+                    return g;
+                }
+            }
+        }
+
+        return index.Memo(MainGovernorate) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
+    }
+
+    /// <summary>The governorate the article names most, counting governorate and district names double.</summary>
+    private static string? MainGovernorate(Document doc)
+    {
+        var weight = new Dictionary<string, double>();
+        foreach (var p in doc.Places)
+        {
+            if (p.IsForeign || p.Resolved?.Governorate is not { } g || p.Confidence < 0.5)
+            {
+                continue;
+            }
+
+            weight[g] = weight.GetValueOrDefault(g) + (p.Resolved.Kind is PlaceKind.Governorate or PlaceKind.District ? 2 : 1);
+        }
+
+        if (weight.Count == 0)
+        {
+            return doc.Article.LocationHint is { } hint ? Gazetteer.Default.Lookup(hint).FirstOrDefault(x => x.Kind == PlaceKind.Governorate)?.Governorate : null;
+        }
+
+        return weight.OrderByDescending(x => x.Value).First().Key;
+    }
+
+    private static (Sourced<DateOnly>? Date, ClaimDatePrecision Precision) FindDate(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, Figure lead)
+    {
+        foreach (var (from, to) in context)
+        {
+            // Within a window, a named day ("late Sunday") before "overnight" or "yesterday", before spans.
+            foreach (var d in index.DatesIn(from, to).OrderBy(d => d.Expression switch
+            {
+                DateExpression.Calendar when d.Precision == DatePrecision.Day => 0,
+                DateExpression.Weekday => 0,
+                DateExpression.Relative => 1,
+                _ => 2,
+            }))
+            {
+                // Spans longer than three days belong to tallies; a month or a year alone dates a past event.
+                if (d.Expression == DateExpression.Duration && d.Precision != DatePrecision.Week)
+                {
+                    continue;
+                }
+
+                bool reported = IsReportingDate(doc, d);
+                var precision = d.Precision switch
+                {
+                    DatePrecision.Day => reported ? ClaimDatePrecision.Report : ClaimDatePrecision.Day,
+                    DatePrecision.Week => ClaimDatePrecision.Week,
+                    DatePrecision.Month => ClaimDatePrecision.Month,
+                    _ => ClaimDatePrecision.Year,
+                };
+                if (precision is ClaimDatePrecision.Month or ClaimDatePrecision.Year)
+                {
+                    // Only when the sentence of the figure names it: a month in another sentence is background.
+                    if (d.FirstToken < doc.Sentences[lead.Sentence].FirstToken || d.FirstToken >= doc.Sentences[lead.Sentence].EndToken)
+                    {
+                        continue;
+                    }
+
+                    return (null, precision);
+                }
+
+                if (d.Date is { } date)
+                {
+                    return (new Sourced<DateOnly>(date, d.Range), precision);
+                }
+
+                if (precision == ClaimDatePrecision.Week)
+                {
+                    return (null, precision);
+                }
+            }
+        }
+
+        return doc.Published is { } pub ? (new Sourced<DateOnly>(pub, null), ClaimDatePrecision.Report) : (null, ClaimDatePrecision.Report);
+    }
+
+    private static bool IsReportingDate(Document doc, DateMention d)
+    {
+        int k = d.FirstToken - 1;
+        if (doc.Is(k, "on"))
+        {
+            k--;
+        }
+
+        return k >= 0 && s_attribution.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k)) && !doc.Is(k, "according");
+    }
+
+    private static Sourced<string>? FindAttack(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, Figure lead)
+    {
+        // Chemical weapons anywhere in the sentence make the attack chemical.
+        var (sFrom, sTo) = windows[2];
+        foreach (var a in index.AttacksIn(sFrom, sTo))
+        {
+            if (a.Value == "chemical")
+            {
+                return new Sourced<string>("chemical", a.Range);
+            }
+        }
+
+        bool fighters = lead.VictimSide.Count > 0 || lead.Victim?.Value == "fighter";
+        int w = 0;
+        foreach (var (from, to) in context)
+        {
+            var found = index.AttacksIn(from, to).Where(a => !IsWeakAttack(doc, a)).ToList();
+            if (found.Count > 0)
+            {
+                var a = found[0];
+                return new Sourced<string>(RefineAttack(doc, a), a.Range);
+            }
+
+            // Fighters killed where the sentence names no weapon: an armed clash.
+            if (++w == 3 && fighters)
+            {
+                return new Sourced<string>("clash", null);
+            }
+        }
+
+        // The article's most frequent attack type.
+        var common = doc.Attacks.Where(a => !IsWeakAttack(doc, a)).GroupBy(a => a.Value).OrderByDescending(g => g.Count()).FirstOrDefault();
+        return common is not null ? new Sourced<string>(RefineAttack(doc, common.First()), null) : new Sourced<string>("other", null);
+    }
+
+    // "offensive" and "assault" name a campaign more often than the clash that killed.
+    private static bool IsWeakAttack(Document doc, LexiconMention a) =>
+        a.Value == "clash" && (doc.Is(a.FirstToken, "offensive") || doc.Is(a.FirstToken, "assault"));
+
+    private static string RefineAttack(Document doc, LexiconMention a)
+    {
+        // A missile from the air is an air strike; a bombing by a suicide bomber or a car is an explosion.
+        if (a.Value == "shelling" && (doc.Is(a.FirstToken, "missile") || doc.Is(a.FirstToken, "missiles")))
+        {
+            for (int k = Math.Max(0, a.FirstToken - 4); k < a.FirstToken; k++)
+            {
+                if (doc.Is(k, "air") || doc.Is(k, "warplanes") || doc.Is(k, "jets") || doc.Is(k, "aircraft") || doc.Is(k, "helicopter") || doc.Is(k, "drone"))
+                {
+                    return "air_strike";
+                }
+            }
+        }
+
+        if (a.Value == "air_strike" && (doc.Is(a.FirstToken, "bombing") || doc.Is(a.FirstToken, "bombings"))
+            && (doc.Is(a.FirstToken - 1, "suicide") || doc.Is(a.FirstToken - 1, "car")))
+        {
+            return "explosion";
+        }
+
+        return a.Value;
+    }
+
+    private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead)
+    {
+        var victimSide = new HashSet<string>(lead.VictimSide);
+        foreach (var (from, to) in context)
+        {
+            var found = new List<Sourced<string>>();
+            foreach (var a in index.ActorsIn(from, to))
+            {
+                if (!IsAgent(doc, index, a, lead))
+                {
+                    continue;
+                }
+
+                if (!found.Any(f => f.Value == a.Value))
+                {
+                    found.Add(new Sourced<string>(a.Value, a.Range));
+                }
+            }
+
+            var agents = found.Where(f => !victimSide.Contains(f.Value)).ToList();
+            if (agents.Count > 0)
+            {
+                return agents;
+            }
+        }
+
+        // Fighters of one side killed, and nobody named: the other side did it.
+        if (victimSide.Count > 0 && s_opponents.TryGetValue(victimSide.First(), out var opponent))
+        {
+            return [new Sourced<string>(opponent, null)];
+        }
+
+        // A group that claimed the attack: "ISIS claimed responsibility", "an attack claimed by the group".
+        if (index.Memo(ClaimedBy) is { } claimant)
+        {
+            return [new Sourced<string>(claimant, null)];
+        }
+
+        return [new Sourced<string>("unknown", null)];
+    }
+
+    /// <summary>The actor the article says claimed an attack ("X claimed responsibility", "claimed by X"), if exactly one did.</summary>
+    private static string? ClaimedBy(Document doc)
+    {
+        var claimants = new HashSet<string>();
+        foreach (var a in doc.Actors)
+        {
+            bool claimed = (doc.Is(a.EndToken, "claimed") && doc.Is(a.EndToken + 1, "responsibility"))
+                || (doc.Is(a.EndToken, "has") || doc.Is(a.EndToken, "had")) && doc.Is(a.EndToken + 1, "claimed") && doc.Is(a.EndToken + 2, "responsibility")
+                || doc.Is(a.FirstToken - 1, "by") && doc.Is(a.FirstToken - 2, "claimed")
+                || doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "by") && doc.Is(a.FirstToken - 3, "claimed");
+            if (claimed)
+            {
+                claimants.Add(a.Value);
+            }
+        }
+
+        return claimants.Count == 1 ? claimants.First() : null;
+    }
+
+    /// <summary>Whether the actor is also a source that the sentence quotes ("the Syrian army said"), so a speaker, not an agent.</summary>
+    private static bool IsSpeakingSource(Document doc, LayerIndex index, LexiconMention a)
+    {
+        for (int k = a.FirstToken; k < a.EndToken; k++)
+        {
+            if (index.SourceAt(k) is { } source && (IsAttributed(doc, source, strict: true) || source.EndToken > a.EndToken || source.FirstToken < a.FirstToken))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenSet<string> s_agentVerbs = Set(
+        "shelled", "struck", "bombed", "attacked", "targeted", "pounded", "hit", "fired", "launched", "carried", "stormed",
+        "ambushed", "executed", "killed", "kill", "kills", "killing", "bombarded", "raided", "shot", "opened", "blew",
+        "detonated", "massacred", "dropped", "used", "unleashed", "shell", "shelling", "bomb", "bombing", "attack",
+        "attacking", "target", "targeting", "strike", "striking", "struck", "destroyed", "wounded", "injured", "besieged");
+
+    private static readonly FrozenSet<string> s_agentSkips = Set(
+        "have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "been",
+        "group", "terrorist", "organization", "organisation", "militants", "fighters", "militia", "units", "jets");
+
+    /// <summary>
+    /// Whether an actor mention names who did it: with a weapon ("regime air strike", "Russian warplanes"), after "by"
+    /// ("killed by the Assad regime and Russia"), or before a verb of attack ("troops killed 32 rebels"); not a victim,
+    /// a place's controller, a target or a source.
+    /// </summary>
+    private static bool IsAgent(Document doc, LayerIndex index, LexiconMention a, Figure lead, int depth = 0)
+    {
+        if (IsSpeakingSource(doc, index, a) || index.VictimSideActors.Contains(a.FirstToken)
+            || (a.FirstToken >= lead.FirstToken && a.EndToken <= lead.EndToken && lead.VictimSide.Count > 0))
+        {
+            return false;
+        }
+
+        // "rebel-held", "regime-controlled", "opposition-held"
+        int after = a.EndToken;
+        if (doc.Is(after, '-'))
+        {
+            after++;
+        }
+
+        if (doc.Is(after, "held") || doc.Is(after, "controlled"))
+        {
+            return false;
+        }
+
+        // The affiliation of a source ("the opposition Syrian Observatory"), not an agent.
+        if (index.SourceStartingAt(a.EndToken))
+        {
+            return false;
+        }
+
+        // A victim of its own: "ISIS militants were killed".
+        if (index.VictimAt(a.EndToken) is { } v && (index.CasualtyAt(v.EndToken) is not null || doc.Is(v.EndToken, "were") || doc.Is(v.EndToken, "was")))
+        {
+            return false;
+        }
+
+        // Targets: "against the rebels", "positions of ISIS".
+        if (doc.Is(a.FirstToken - 1, "against") || (doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "against")) || doc.Is(a.FirstToken - 1, "targeting"))
+        {
+            return false;
+        }
+
+        // The phrase names a weapon of its own ("Russian warplanes"), or a weapon follows ("regime air strike", "Russia's raids").
+        for (int k = a.FirstToken; k < a.EndToken; k++)
+        {
+            if (index.AttackAt(k) is not null)
+            {
+                return true;
+            }
+        }
+
+        int next = a.EndToken;
+        if (doc.Is(next, "'s") || doc.Is(next, '"') || doc.Is(next, '\''))
+        {
+            next++; // "Russia's raids", "\"terrorist\" rocket attacks"
+        }
+
+        if (index.AttackAt(next) is not null || (doc.Tokens.Count > next + 1 && index.AttackAt(next + 1) is not null && doc.Tokens[next].Kind == TokenKind.Word && char.IsLower(doc.Text[doc.Tokens[next].Start]) && !doc.Is(next, "and") && !doc.Is(next, "in") && !doc.Is(next, "on")))
+        {
+            return true;
+        }
+
+        // "by the Assad regime", "blamed on the regime", "carried out by Russia", "shells fired from regime positions".
+        int before = a.FirstToken - 1;
+        if (doc.Is(before, "the"))
+        {
+            before--;
+        }
+
+        bool firedFrom = doc.Is(before, "from") && (doc.Is(before - 1, "fired") || doc.Is(before - 1, "launched") || doc.Is(before - 2, "fired") || doc.Is(before - 2, "launched"));
+        // "held by ISIS", "backed by Turkey", "controlled by the regime": who holds or backs, not who struck.
+        bool holder = doc.Is(before - 1, "held") || doc.Is(before - 1, "controlled") || doc.Is(before - 1, "backed") || doc.Is(before - 1, "run")
+            || doc.Is(before - 1, "led") || doc.Is(before - 1, "supported") || doc.Is(before - 1, "besieged") || doc.Is(before - 1, "occupied")
+            || doc.Is(before - 1, "seized") || doc.Is(before - 1, "captured") || doc.Is(before - 1, "surrounded");
+        // ... unless the place held is where the fire came from: "shells fired from positions held by government forces".
+        if (holder)
+        {
+            for (int k = Math.Max(0, before - 6); k < before - 1; k++)
+            {
+                holder &= !(doc.Is(k, "from") && (doc.Is(k - 1, "fired") || doc.Is(k - 1, "launched") || doc.Is(k - 2, "fired") || doc.Is(k - 2, "launched")));
+            }
+        }
+
+        if ((doc.Is(before, "by") && !holder) || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
+        {
+            return true;
+        }
+
+        // Who speaks is not who did it ("the Turkish military says 31 militants were killed"), unless it speaks of its
+        // own deed: "DAESH said that it killed at least 50".
+        if (doc.Is(a.EndToken, "said") || doc.Is(a.EndToken, "says") || doc.Is(a.EndToken, "claimed"))
+        {
+            int k = a.EndToken + 1;
+            if (doc.Is(k, "that"))
+            {
+                k++;
+            }
+
+            return (doc.Is(k, "it") || doc.Is(k, "they")) && (index.CasualtyAt(k + 1) is not null || s_agentVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k + 1))
+                || (doc.Is(k + 1, "had") || doc.Is(k + 1, "has")) && index.CasualtyAt(k + 2) is not null);
+        }
+
+        // A verb of attack after it: "troops killed 32 rebels", "ISIS shelled the town".
+        var skips = s_agentSkips.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = a.EndToken, seen = 0; k < doc.Tokens.Count && seen < 4; k++, seen++)
+        {
+            var word = doc.TokenText(k);
+            if (s_agentVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || index.CasualtyAt(k) is { } c && c.Values.Any(x => x.Length > 1 && x[1] == "active"))
+            {
+                return !doc.Is(k - 1, "were") && !doc.Is(k - 1, "was");
+            }
+
+            if (!skips.Contains(word) && !doc.Is(k, "'s") && !doc.Is(k, '-'))
+            {
+                break;
+            }
+        }
+
+        // Coordinated with an agent: "by the Assad regime and Russia", "by Syria's regime and its ally Russia",
+        // "Syrian or Russian warplanes".
+        int joint = a.FirstToken - 1;
+        while (doc.Is(joint, "ally") || doc.Is(joint, "allies") || doc.Is(joint, "its") || doc.Is(joint, "their") || doc.Is(joint, "the"))
+        {
+            joint--;
+        }
+
+        if (depth == 0 && (doc.Is(joint, "and") || doc.Is(joint, "or") || doc.Is(joint, ',')))
+        {
+            if (index.ActorAt(joint - 1) is { } previous && IsAgent(doc, index, previous, lead, 1))
+            {
+                return true;
+            }
+        }
+
+        if (depth == 0 && (doc.Is(a.EndToken, "and") || doc.Is(a.EndToken, "or")) && index.ActorAt(a.EndToken + 1) is { } following)
+        {
+            return IsAgent(doc, index, following, lead, 1);
+        }
+
+        return false;
+    }
+
+    private static readonly FrozenDictionary<string, string> s_actorSources = new Dictionary<string, string>
+    {
+        ["syrian_government"] = "state_media", ["russia"] = "russia_official", ["turkey"] = "turkey_official",
+        ["us_coalition"] = "us_official",
+    }.ToFrozenDictionary();
+
+    private static List<Sourced<string>> FindSources(Document doc, LayerIndex index, Figure lead)
+    {
+        bool namesSohr = doc.Sources.Any(s => s.Value == "sohr" && s.EndToken - s.FirstToken > 1);
+        for (int back = 0; back <= 2 && lead.Sentence - back >= 0; back++)
+        {
+            var sentence = doc.Sentences[lead.Sentence - back];
+            if (back > 0 && sentence.Paragraph != doc.Sentences[lead.Sentence].Paragraph && back > 1)
+            {
+                break;
+            }
+
+            var found = new List<Sourced<string>>();
+            foreach (var s in index.SourcesIn(sentence.FirstToken, sentence.EndToken))
+            {
+                // "The monitoring group" in an article that names the Observatory is the Observatory.
+                var id = s.Value == "other" && namesSohr && (doc.Is(s.EndToken - 1, "group") && doc.Is(s.EndToken - 2, "monitoring")) ? "sohr" : s.Value;
+                if (IsAttributed(doc, s) && !found.Any(f => f.Value == id))
+                {
+                    found.Add(new Sourced<string>(id, s.Range));
+                }
+            }
+
+            // A party to the war that speaks for itself: "DAESH said", "the Turkish army said".
+            if (found.Count == 0 && back == 0)
+            {
+                foreach (var a in index.ActorsIn(sentence.FirstToken, sentence.EndToken))
+                {
+                    bool speaks = doc.Is(a.EndToken, "said") || doc.Is(a.EndToken, "says") || doc.Is(a.EndToken, "claimed")
+                        || (doc.Is(a.EndToken, "has") || doc.Is(a.EndToken, "had")) && doc.Is(a.EndToken + 1, "said");
+                    if (!index.SourceOverlapping(a) && speaks)
+                    {
+                        var id = s_actorSources.GetValueOrDefault(a.Value, "other");
+                        if (!found.Any(f => f.Value == id))
+                        {
+                            found.Add(new Sourced<string>(id, a.Range));
+                        }
+                    }
+                }
+            }
+
+            // "X told Anadolu": the one told is the outlet that carries the figure, not its source.
+            if (found.Count > 1)
+            {
+                found.RemoveAll(f => f.Range is { } r && index.SourcesIn(0, doc.Tokens.Count).Any(m => m.Range == r && (doc.Is(m.FirstToken - 1, "told") || doc.Is(m.FirstToken - 1, "to"))));
+            }
+
+            if (found.Count > 0)
+            {
+                return found;
+            }
+
+            // "It added", "the source said", "according to the source": the last source the article named, however far back.
+            if (back == 0 && RefersBack(doc, sentence))
+            {
+                for (int earlier = lead.Sentence - 1; earlier >= Math.Max(0, lead.Sentence - 15); earlier--)
+                {
+                    var previous = doc.Sentences[earlier];
+                    var named = index.SourcesIn(previous.FirstToken, previous.EndToken).Where(m => IsAttributed(doc, m) && !IsGenericSource(doc, m)).ToList();
+                    if (named.Count > 0)
+                    {
+                        return named.Select(m => new Sourced<string>(m.Value, m.Range)).DistinctBy(x => x.Value).ToList();
+                    }
+                }
+            }
+
+            if (back == 0 && HasOwnAttribution(doc, sentence))
+            {
+                break; // "officials said" with no known source: not the paragraph's
+            }
+        }
+
+        // The next sentence may say who said it, when it brings no figure of its own: "At least 79 civilians were killed.
+        // Activist Ahed Sileybi said warplanes carried out intensive strikes."
+        int after = lead.Sentence + 1;
+        if (after < doc.Sentences.Count && doc.Sentences[after].Paragraph == doc.Sentences[lead.Sentence].Paragraph && !index.FiguresIn(after).Any())
+        {
+            var next = doc.Sentences[after];
+            var speakers = index.SourcesIn(next.FirstToken, Math.Min(next.EndToken, next.FirstToken + 6))
+                .Where(m => IsAttributed(doc, m, strict: true) || doc.Is(m.EndToken, "said") || doc.Is(m.EndToken, "says")).ToList();
+            if (speakers.Count > 0)
+            {
+                return speakers.Select(m => new Sourced<string>(m.Value, m.Range)).DistinctBy(x => x.Value).ToList();
+            }
+        }
+
+        // An outlet that is itself an official voice (the state news agency SANA, Anadolu): its own figures are its source's.
+        return [new Sourced<string>(index.Memo(OutletSource) ?? "outlet", null)];
+    }
+
+    private static readonly FrozenSet<string> s_officialSources = Set("state_media", "russia_official", "turkey_official", "us_official");
+
+    /// <summary>The source id of the article's outlet, when the sources lexicon names it as an official voice.</summary>
+    private static string? OutletSource(Document doc)
+    {
+        if (string.IsNullOrWhiteSpace(doc.Article.Source))
+        {
+            return null;
+        }
+
+        var outlet = new Document(new Article("outlet", doc.Article.Source));
+        int end = Lexicons.Sources.Match(outlet, 0, out var values);
+        return end == outlet.Tokens.Count && end > 0 && s_officialSources.Contains(values[0][0]) ? values[0][0] : null;
+    }
+
+    private static readonly FrozenSet<string> s_reportVerbs = Set("said", "says", "added", "reported", "stated", "noted", "confirmed");
+
+    /// <summary>Whether a reporting verb's subject points back to a source named before: "it said", "the source added".</summary>
+    private static bool RefersBack(Document doc, Sentence sentence)
+    {
+        var verbs = s_reportVerbs.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            // "according to it", "according to the source"
+            if (doc.Is(k, "according") && doc.Is(k + 1, "to") && (doc.Is(k + 2, "it") || doc.Is(k + 2, "the") && (doc.Is(k + 3, "source") || doc.Is(k + 3, "report") || doc.Is(k + 3, "group"))))
+            {
+                return true;
+            }
+
+            if (!verbs.Contains(doc.TokenText(k)))
+            {
+                continue;
+            }
+
+            // "it said", "it also said", "the source added", "the military said"
+            int subject = doc.Is(k - 1, "also") || doc.Is(k - 1, "further") || doc.Is(k - 1, "later") ? k - 2 : k - 1;
+            if (doc.Is(subject, "it") || doc.Is(subject, "he") || doc.Is(subject, "she") || doc.Is(subject, "they")
+                || doc.Is(subject - 1, "the") && (doc.Is(subject, "source") || doc.Is(subject, "group") || doc.Is(subject, "statement")
+                    || doc.Is(subject, "report") || doc.Is(subject, "military") || doc.Is(subject, "army") || doc.Is(subject, "ministry")
+                    || doc.Is(subject, "agency") || doc.Is(subject, "spokesman")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsGenericSource(Document doc, LexiconMention m) => m.Value == "other" && m.EndToken - m.FirstToken == 1;
+
+    /// <summary>Whether the sentence says who said it, other than by a pronoun ("he said" continues the paragraph's source).</summary>
+    private static bool HasOwnAttribution(Document doc, Sentence sentence)
+    {
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (doc.Is(k, "according"))
+            {
+                return true;
+            }
+
+            if ((doc.Is(k, "said") || doc.Is(k, "says") || doc.Is(k, "added") || doc.Is(k, "reported") || doc.Is(k, "told")) && !(doc.Is(k - 1, "he") || doc.Is(k - 1, "she") || doc.Is(k - 1, "it") || doc.Is(k - 1, "they")
+                || doc.Is(k - 1, "group") || doc.Is(k - 1, "monitor") || doc.Is(k - 1, "observatory")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAttributed(Document doc, LexiconMention s, bool strict = false)
+    {
+        var attribution = s_attribution.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = s.EndToken; k < Math.Min(doc.Tokens.Count, s.EndToken + 7); k++)
+        {
+            if (attribution.Contains(doc.TokenText(k)))
+            {
+                return true;
+            }
+
+            if (doc.Is(k, '.') || doc.Is(k, ';'))
+            {
+                break;
+            }
+        }
+
+        // Before it: "according to the Observatory", "reported by SANA", "citing activists", "said the monitor". When
+        // strict (deciding whether an actor speaks), "said" must stand right before it: in "it said a coalition raid
+        // killed...", the name opens what was said.
+        int before = s.FirstToken - 1;
+        if (doc.Is(before, "the"))
+        {
+            before--;
+        }
+
+        if (doc.Is(before, "said") || doc.Is(before, "told") || doc.Is(before, "citing") || doc.Is(before, "cited") || (doc.Is(before, "by") && doc.Is(before - 1, "reported")))
+        {
+            return true;
+        }
+
+        for (int k = s.FirstToken - 1; k >= Math.Max(0, s.FirstToken - 5); k--)
+        {
+            if (doc.Is(k, "according") || (!strict && (doc.Is(k, "said") || doc.Is(k, "told") || doc.Is(k, "citing") || doc.Is(k, "cited"))))
+            {
+                return true;
+            }
+
+            if (doc.Is(k, '.') || doc.Is(k, ';'))
+            {
+                break;
+            }
+        }
+
+        return false;
+    }
+}
