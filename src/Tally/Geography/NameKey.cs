@@ -32,8 +32,8 @@ public static class NameKey
             return "";
         }
 
-        // Letters only, lower case, accents off; anything else separates words.
-        var decomposed = name.ToString().Normalize(NormalizationForm.FormKD);
+        // Letters only, lower case, accents off; anything else separates words. ASCII needs no decomposition.
+        var decomposed = System.Text.Ascii.IsValid(name) ? name.ToString() : name.ToString().Normalize(NormalizationForm.FormKD);
         var words = new List<StringBuilder>();
         var current = new StringBuilder();
         bool arabic = false;

@@ -54,6 +54,12 @@ public sealed class DateRecognizer : IRecognizer
                 continue;
             }
 
+            if (!MayStart(document, i))
+            {
+                i++;
+                continue;
+            }
+
             var m = MatchNumeric(document, i) ?? MatchCalendar(document, i) ?? MatchWeekday(document, i)
                 ?? MatchRelative(document, i) ?? MatchPeriod(document, i) ?? MatchDuration(document, i);
             if (m is { } mention)
@@ -86,6 +92,29 @@ public sealed class DateRecognizer : IRecognizer
         }
 
         return false;
+    }
+
+    // Lower-case words a date expression can start with; numbers and capitalized words (months, weekdays) always may.
+    private static readonly FrozenSet<string> s_starts = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "the", "last", "past", "next", "coming", "this", "late", "early", "overnight", "yesterday", "today", "tonight",
+        "earlier", "later", "in", "over", "within", "during", "for", "several", "a", "an", "few", "previous", "current",
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fourteen", "twenty");
+
+    /// <summary>Whether a date expression can start at token <paramref name="i"/>, checked cheaply before the patterns.</summary>
+    private static bool MayStart(Document doc, int i)
+    {
+        var t = doc.Tokens[i];
+        if (t.Kind is TokenKind.Number or TokenKind.Ordinal)
+        {
+            return true;
+        }
+
+        if (t.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        return char.IsUpper(doc.Text[t.Start]) || s_starts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i));
     }
 
     private static DateMention Make(Document doc, int first, int end, DateExpression kind, DatePrecision precision, DateOnly? date, DateOnly? from, DateOnly? to) =>

@@ -200,8 +200,18 @@ public sealed class NumberRecognizer : IRecognizer
         return end;
     }
 
+    // The first words of the qualifiers, to skip the list at once for most tokens.
+    private static readonly FrozenSet<string> s_prefixStarts = s_prefixes.Select(p => p.Words[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     private static bool MatchPrefix(Document doc, int i, out Qualifier qualifier, out int after)
     {
+        qualifier = Qualifier.Exact;
+        after = i;
+        if (i >= doc.Tokens.Count || !s_prefixStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i)))
+        {
+            return false;
+        }
+
         foreach (var (words, q) in s_prefixes)
         {
             int k = 0;
