@@ -422,13 +422,38 @@ public static partial class ClaimBuilder
             return [new Sourced<string>(opponent, null)];
         }
 
-        // A group that claimed the attack: "ISIS claimed responsibility", "an attack claimed by the group".
+        // A group that claimed the attack: "ISIS claimed responsibility", "an attack claimed by the group"; else the one
+        // the article blames: "activists blamed the regime", "Washington accused Assad's forces".
         if (index.Memo(ClaimedBy) is { } claimant)
         {
             return [new Sourced<string>(claimant, null)];
         }
 
+        if (index.Memo(Blamed) is { } blamed)
+        {
+            return [new Sourced<string>(blamed, null)];
+        }
+
         return [new Sourced<string>("unknown", null)];
+    }
+
+    /// <summary>The actor the article blames or accuses ("blamed the regime", "accused Russia of"), if exactly one.</summary>
+    private static string? Blamed(Document doc)
+    {
+        var blamed = new HashSet<string>();
+        foreach (var a in doc.Actors)
+        {
+            for (int k = a.FirstToken - 1; k >= Math.Max(0, a.FirstToken - 3); k--)
+            {
+                if (doc.Is(k, "blamed") || doc.Is(k, "blames") || doc.Is(k, "blaming") || doc.Is(k, "accused") || doc.Is(k, "accuses") || doc.Is(k, "accusing"))
+                {
+                    blamed.Add(a.Value);
+                    break;
+                }
+            }
+        }
+
+        return blamed.Count == 1 ? blamed.First() : null;
     }
 
     /// <summary>The actor the article says claimed an attack ("X claimed responsibility", "claimed by X"), if exactly one did.</summary>

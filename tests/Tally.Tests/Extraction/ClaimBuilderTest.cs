@@ -60,6 +60,7 @@ public class ClaimBuilderTest
         { "Shelling killed three people in Jarjanaz on Friday; the shells were fired from positions held by government forces.", ["syrian_government"] },
         { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
         { "Twenty people were killed by a car bomb in Azaz on Friday. ISIS claimed responsibility for the blast.", ["isis"] },
+        { "At least 58 people were killed in a gas attack on Khan Sheikhoun on Tuesday. Rescuers blamed the regime.", ["syrian_government"] },
         { "Air strikes by the coalition killed 12 civilians in villages held by ISIS near Manbij on Monday.", ["us_coalition"] },
         { "The monitor said a coalition raid on Manbij killed nine civilians on Monday.", ["us_coalition"] },
         { "State television said five people were killed in \"terrorist\" rocket attacks on Aleppo on Monday.", ["opposition"] },
