@@ -416,10 +416,21 @@ public static partial class ClaimBuilder
             }
         }
 
-        // Fighters of one side killed, and nobody named: the other side did it.
-        if (victimSide.Count > 0 && s_opponents.TryGetValue(victimSide.First(), out var opponent))
+        // Fighters of one side killed, and nobody named: the other side did it, the side the article names most,
+        // else the usual adversary.
+        if (victimSide.Count > 0)
         {
-            return [new Sourced<string>(opponent, null)];
+            var other = doc.Actors.Where(a => !victimSide.Contains(a.Value) && !IsSpeakingSource(doc, index, a))
+                .GroupBy(a => a.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+            if (other is not null)
+            {
+                return [new Sourced<string>(other.Key, null)];
+            }
+
+            if (s_opponents.TryGetValue(victimSide.First(), out var opponent))
+            {
+                return [new Sourced<string>(opponent, null)];
+            }
         }
 
         // A group that claimed the attack: "ISIS claimed responsibility", "an attack claimed by the group"; else the one
