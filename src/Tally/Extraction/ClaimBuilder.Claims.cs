@@ -50,6 +50,18 @@ public static partial class ClaimBuilder
         }
         var attack = FindAttack(doc, index, windows, contextWindows, lead);
         var perpetrators = FindPerpetrators(doc, index, contextWindows, lead);
+
+        // A chemical attack the sentence leaves unattributed: the attacker the article names most (chemical attacks are
+        // rarely reported without someone blamed somewhere in the text).
+        if (attack?.Value == "chemical" && perpetrators is [{ Value: "unknown" }])
+        {
+            var named = doc.Actors.Where(a => IsAgent(doc, index, a, lead)).GroupBy(a => a.Value)
+                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
+            if (named is not null)
+            {
+                perpetrators = [new Sourced<string>(named.Key, null)];
+            }
+        }
         var sources = FindSources(doc, index, lead);
 
         return new Claim
