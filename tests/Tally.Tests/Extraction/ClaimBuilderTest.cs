@@ -62,7 +62,8 @@ public class ClaimBuilderTest
         { "Twenty people were killed by a car bomb in Azaz on Friday. ISIS claimed responsibility for the blast.", ["isis"] },
         { "At least 58 people were killed in a gas attack on Khan Sheikhoun on Tuesday. Rescuers blamed the regime.", ["syrian_government"] },
         { "Kurdish forces pushed into Raqqa against ISIS positions on Monday. Three Kurdish fighters were killed in the clashes.", ["isis"] },
-        { "Regime jets struck Idlib for a week. Later, at least 30 people were killed in a sarin gas attack on Latamneh on Tuesday.", ["syrian_government"] },
+        { "Aid convoys waited at the border. Talks stalled again. Regime jets struck towns in Hama all week. Markets closed. Schools closed. "
+            + "At least 30 people were killed in a sarin gas attack on Latamneh on Tuesday.", ["syrian_government"] },
         { "Air strikes by the coalition killed 12 civilians in villages held by ISIS near Manbij on Monday.", ["us_coalition"] },
         { "The monitor said a coalition raid on Manbij killed nine civilians on Monday.", ["us_coalition"] },
         { "State television said five people were killed in \"terrorist\" rocket attacks on Aleppo on Monday.", ["opposition"] },
