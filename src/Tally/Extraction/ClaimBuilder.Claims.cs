@@ -55,11 +55,9 @@ public static partial class ClaimBuilder
         // rarely reported without someone blamed somewhere in the text).
         if (attack?.Value == "chemical" && perpetrators is [{ Value: "unknown" }])
         {
-            var named = doc.Actors.Where(a => IsAgent(doc, index, a, lead)).GroupBy(a => a.Value)
-                .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
-            if (named is not null)
+            if (MostNamed(doc.Actors.Where(a => IsAgent(doc, index, a, lead))) is { } named)
             {
-                perpetrators = [new Sourced<string>(named.Key, null)];
+                perpetrators = [new Sourced<string>(named, null)];
             }
         }
         var sources = FindSources(doc, index, lead);
@@ -432,11 +430,9 @@ public static partial class ClaimBuilder
         // else the usual adversary.
         if (victimSide.Count > 0)
         {
-            var other = doc.Actors.Where(a => !victimSide.Contains(a.Value) && !IsSpeakingSource(doc, index, a))
-                .GroupBy(a => a.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault();
-            if (other is not null)
+            if (MostNamed(doc.Actors.Where(a => !victimSide.Contains(a.Value) && !IsSpeakingSource(doc, index, a))) is { } other)
             {
-                return [new Sourced<string>(other.Key, null)];
+                return [new Sourced<string>(other, null)];
             }
 
             if (s_opponents.TryGetValue(victimSide.First(), out var opponent))
@@ -459,6 +455,10 @@ public static partial class ClaimBuilder
 
         return [new Sourced<string>("unknown", null)];
     }
+
+    /// <summary>The actor named most often among <paramref name="actors"/> (ties: the first in ordinal order), or null.</summary>
+    private static string? MostNamed(IEnumerable<LexiconMention> actors) =>
+        actors.GroupBy(a => a.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
 
     /// <summary>The actor the article blames or accuses ("blamed the regime", "accused Russia of"), if exactly one.</summary>
     private static string? Blamed(Document doc)
