@@ -456,6 +456,25 @@ public static partial class ClaimBuilder
         return [new Sourced<string>("unknown", null)];
     }
 
+    /// <summary>The ")" that closes the "(" at <paramref name="open"/> within a dozen tokens, if any.</summary>
+    private static int? ClosingParenthesis(Document doc, int open)
+    {
+        for (int k = open + 1; k < Math.Min(doc.Tokens.Count, open + 13); k++)
+        {
+            if (doc.Is(k, ')'))
+            {
+                return k;
+            }
+
+            if (doc.Is(k, '('))
+            {
+                return null;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The actor named most often among <paramref name="actors"/> (ties: the first in ordinal order), or null.</summary>
     private static string? MostNamed(IEnumerable<LexiconMention> actors) =>
         actors.GroupBy(a => a.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
@@ -629,6 +648,23 @@ public static partial class ClaimBuilder
         var skips = s_agentSkips.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = a.EndToken, seen = 0; k < doc.Tokens.Count && seen < 4; k++, seen++)
         {
+            // An aside between the group and its verb: "Al-Nusra (al-Qaeda's branch) shelled", "ISIS and the groups
+            // affiliated to it shelled".
+            if (doc.Is(k, '(') && ClosingParenthesis(doc, k) is int aside)
+            {
+                k = aside;
+                seen--;
+                continue;
+            }
+
+            if ((doc.Is(k, "affiliated") || doc.Is(k, "linked") || doc.Is(k, "allied") || doc.Is(k, "loyal")) && (doc.Is(k + 1, "to") || doc.Is(k + 1, "with"))
+                && (doc.Is(k + 2, "it") || doc.Is(k + 2, "them")))
+            {
+                k += 2;
+                seen--;
+                continue;
+            }
+
             var word = doc.TokenText(k);
             if (s_agentVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || index.CasualtyAt(k) is { } c && c.Values.Any(x => x.Length > 1 && x[1] == "active"))
             {
@@ -657,9 +693,19 @@ public static partial class ClaimBuilder
             }
         }
 
-        if (depth == 0 && (doc.Is(a.EndToken, "and") || doc.Is(a.EndToken, "or")) && index.ActorAt(a.EndToken + 1) is { } following)
+        int end = doc.Is(a.EndToken, '(') && ClosingParenthesis(doc, a.EndToken) is int close ? close + 1 : a.EndToken;
+        if (depth == 0 && (doc.Is(end, "and") || doc.Is(end, "or")))
         {
-            return IsAgent(doc, index, following, lead, 1);
+            int k = end + 1;
+            while (doc.Is(k, "other") || doc.Is(k, "its") || doc.Is(k, "their") || doc.Is(k, "the"))
+            {
+                k++;
+            }
+
+            if (index.ActorAt(k) is { } following)
+            {
+                return IsAgent(doc, index, following, lead, 1);
+            }
         }
 
         return false;

@@ -68,6 +68,8 @@ public class ClaimBuilderTest
         { "The monitor said a coalition raid on Manbij killed nine civilians on Monday.", ["us_coalition"] },
         { "State television said five people were killed in \"terrorist\" rocket attacks on Aleppo on Monday.", ["opposition"] },
         { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
+        { "ISIS (the self-styled caliphate) shelled a suburb of Hasakah on Monday, killing four civilians.", ["isis"] },
+        { "Nusra Front and other armed groups allied with it shelled a district of Aleppo on Monday, killing five civilians.", ["hts", "opposition"] },
     };
 
     [Theory]
