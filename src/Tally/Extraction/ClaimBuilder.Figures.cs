@@ -339,7 +339,7 @@ public static partial class ClaimBuilder
                 if (doc.Is(open, ',') && s_breakdownLeads.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(open + 1)))
                 {
                     int listStart = open + 2;
-                    while (listStart < k && (doc.Is(listStart, "them") || doc.Is(listStart, "whom") || doc.Is(listStart, "the")))
+                    while (listStart < k && (doc.Is(listStart, "them") || doc.Is(listStart, "whom") || doc.Is(listStart, "the") || doc.Is(listStart, "of")))
                     {
                         listStart++;
                     }

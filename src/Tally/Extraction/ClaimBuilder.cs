@@ -47,7 +47,7 @@ public static partial class ClaimBuilder
         "announced", "put", "puts", "gave", "estimated", "counted", "added", "claimed", "recorded", "according",
         "cited", "quoted", "noted", "saying", "adding", "reporting", "confirming", "citing", "tallied");
 
-    private static readonly FrozenSet<string> s_breakdownLeads = Set("including", "among", "mostly", "mainly", "of");
+    private static readonly FrozenSet<string> s_breakdownLeads = Set("including", "among", "mostly", "mainly", "of", "most", "all", "many", "some", "half");
 
     private static readonly FrozenSet<string> s_tallyWords = Set("so", "far", "date", "total", "overall", "altogether", "cumulative", "tally");
 

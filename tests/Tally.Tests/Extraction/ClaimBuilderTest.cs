@@ -45,6 +45,9 @@ public class ClaimBuilderTest
           ["2/- Daraa/Daraa 2019-08-26 unknown shelling state_media"] },
         // Only the injured.
         { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
+        // An apposition between the count and its verb.
+        { "At least 11 people, most of them members of rebel factions, were killed in a car bomb blast in Azaz on Sunday.",
+          ["11/- Azaz/Aleppo 2019-08-25 unknown explosion outlet"] },
     };
 
     [Theory]
