@@ -353,8 +353,8 @@ public static partial class ClaimBuilder
             }
 
             // Allowed between a count and its verb: victim nouns, actors ("IS group militants", "(IS)"), auxiliaries,
-            // and one adjective right before a victim noun ("Three Tunisian terrorists").
-            bool adjective = doc.Tokens[k].Kind == TokenKind.Word && index.VictimAt(k + 1) is not null;
+            // and one adjective right before a victim noun ("Three Tunisian terrorists", "15 moderate opposition fighters").
+            bool adjective = doc.Tokens[k].Kind == TokenKind.Word && (index.VictimAt(k + 1) is not null || index.ActorAt(k + 1) is { } group && (index.VictimAt(group.EndToken) is not null || index.VictimAt(group.EndToken - 1) is not null));
             if (index.VictimAt(k) is null && index.ActorAt(k) is null && !adjective && !s_auxiliaries.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
                 && !(doc.Is(k, '-') && !doc.Tokens[k].HasSpaceBefore) && !doc.Is(k, '(') && !doc.Is(k, ')') && !doc.Is(k, "group") && !doc.Is(k, "groups"))
             {

@@ -48,6 +48,9 @@ public class ClaimBuilderTest
         // An apposition between the count and its verb.
         { "At least 11 people, most of them members of rebel factions, were killed in a car bomb blast in Azaz on Sunday.",
           ["11/- Azaz/Aleppo 2019-08-25 unknown explosion outlet"] },
+        // An adjective before a side's fighters; the side they fought is the agent.
+        { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
+          ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
     };
 
     [Theory]
