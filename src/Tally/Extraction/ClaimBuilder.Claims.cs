@@ -403,6 +403,22 @@ public static partial class ClaimBuilder
     private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead)
     {
         var victimSide = new HashSet<string>(lead.VictimSide);
+        if (victimSide.Count > 0)
+        {
+            // Fighters of one side killed, and the enemy their sentence names: "killed in clashes with ISIS", "the fighting
+            // against IS" (an actor after "against" is otherwise a target).
+            var sentence = doc.Sentences[lead.Sentence];
+            foreach (var a in index.ActorsIn(sentence.FirstToken, sentence.EndToken))
+            {
+                int before = doc.Is(a.FirstToken - 1, "the") ? a.FirstToken - 2 : a.FirstToken - 1;
+                if (!victimSide.Contains(a.Value) && (doc.Is(before, "with") || doc.Is(before, "against"))
+                    && (index.AttackAt(before - 1) is { Value: "clash" } || doc.Is(before - 1, "fighting") || doc.Is(before - 1, "battles") || doc.Is(before - 1, "battle")))
+                {
+                    return [new Sourced<string>(a.Value, a.Range)];
+                }
+            }
+        }
+
         foreach (var (from, to) in context)
         {
             var found = new List<Sourced<string>>();

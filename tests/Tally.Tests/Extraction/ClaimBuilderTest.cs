@@ -75,6 +75,7 @@ public class ClaimBuilderTest
         { "State television said five people were killed in \"terrorist\" rocket attacks on Aleppo on Monday.", ["opposition"] },
         { "Rebels attacked a checkpoint in Hama, killing six soldiers on Monday.", ["opposition"] },
         { "ISIS (the self-styled caliphate) shelled a suburb of Hasakah on Monday, killing four civilians.", ["isis"] },
+        { "Coalition jets struck Tabqa on Sunday. Two rebels were killed in the fighting against ISIS near Azaz on Monday.", ["isis"] },
         { "Nusra Front and other armed groups allied with it shelled a district of Aleppo on Monday, killing five civilians.", ["hts", "opposition"] },
     };
 
