@@ -18,7 +18,7 @@ public static partial class ClaimBuilder
         {
             if (sentence < headlineEnd)
             {
-                int restated = body.FindIndex(b => b.Killed.Total?.Value == claim.Killed.Total?.Value
+                int restated = body.FindIndex(b => !IsFurtherFigure(doc, b) && b.Killed.Total?.Value == claim.Killed.Total?.Value
                     && (b.Injured.Total?.Value == claim.Injured.Total?.Value || claim.Injured.Total is null));
                 if (restated >= 0)
                 {
@@ -41,7 +41,7 @@ public static partial class ClaimBuilder
         foreach (var claim in headlines.Concat(body))
         {
             var candidates = Key(claim);
-            int same = candidates.FindIndex(i => IsRestatement(result[i], claim));
+            int same = IsFurtherFigure(doc, claim) ? -1 : candidates.FindIndex(i => IsRestatement(result[i], claim));
             if (same < 0)
             {
                 candidates.Add(result.Count);
@@ -82,6 +82,22 @@ public static partial class ClaimBuilder
         }
 
         return end;
+    }
+
+    /// <summary>Whether the claim's death toll is told as one more than an earlier figure: "another 12", "12 more".</summary>
+    private static bool IsFurtherFigure(Document doc, Claim claim)
+    {
+        if (claim.Killed.Total?.Range is not { } range)
+        {
+            return false;
+        }
+
+        var before = doc.Text.AsSpan(0, range.Start).TrimEnd();
+        int space = before.LastIndexOfAny(' ', '\n');
+        var after = doc.Text.AsSpan(range.End).TrimStart();
+        int next = after.IndexOfAny(' ', '\n');
+        return before[(space + 1)..].Equals("another", StringComparison.OrdinalIgnoreCase)
+            || (next < 0 ? after : after[..next]).Equals("more", StringComparison.Ordinal);
     }
 
     private static bool IsRestatement(Claim a, Claim b)

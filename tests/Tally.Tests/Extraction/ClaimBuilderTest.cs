@@ -171,6 +171,17 @@ public class ClaimBuilderTest
         Assert.Equal(["sohr"], c.Sources.Select(s => s.Value));
     }
 
+    [Theory]
+    [InlineData("Kurdish-led forces kill nine ISIS fighters near Hajin", "Another nine ISIS fighters were killed later in the day.")]
+    [InlineData("Kurdish-led forces kill nine ISIS fighters near Hajin", "Nine more ISIS fighters were killed later in the day.")]
+    [InlineData(null, "Another nine ISIS fighters were killed in Raqqa as the SDF advanced.")]
+    public void Build_AFurtherFigure_IsNotARestatement(string? title, string second)
+    {
+        var e = Extract("Nine ISIS members were killed by the Syrian Democratic Forces near Hajin on Monday, the monitor said. " + second, title);
+        Assert.Equal(2, e.Claims.Count);
+        Assert.Equal("Hajin", e.Claims[0].Place!.Value.Value);
+    }
+
     [Fact]
     public void Build_HeadlineRunIntoTheLead_IsOneClaim()
     {
