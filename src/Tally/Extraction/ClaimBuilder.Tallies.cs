@@ -49,8 +49,9 @@ public static partial class ClaimBuilder
                 return (doc.RawText(doc.RangeOf(k - 1, k + 1)), figure.Range);
             }
 
-            // "in eight years of war", "the war has killed"
-            if (doc.Is(k, "years") && doc.Is(k + 1, "of"))
+            // "in eight years of war", "the war has killed" (not a capitalized title inside the sentence: "... Years of
+            // Living Next to Daesh").
+            if (doc.Is(k, "years") && doc.Is(k + 1, "of") && !(k > sentence.FirstToken && char.IsUpper(doc.Text[doc.Tokens[k].Start])))
             {
                 return (doc.RawText(doc.RangeOf(Math.Max(from, k - 1), Math.Min(sentence.EndToken, k + 3))), figure.Range);
             }

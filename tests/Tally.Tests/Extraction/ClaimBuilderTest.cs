@@ -116,6 +116,16 @@ public class ClaimBuilderTest
         Assert.Equal("since late April", e.Tallies[0].Scope);
     }
 
+    [Theory]
+    [InlineData("Read more Years of Siege in Eastern Ghouta Nine soldiers were killed in clashes near Douma on Monday.", 1, 0)]
+    [InlineData("Six years of war have killed more than 4,000 people in the province.", 0, 1)]
+    public void Build_YearsOf_IsATallyOnlyWhenNotATitle(string text, int claims, int tallies)
+    {
+        var e = Extract(text);
+        Assert.Equal(claims, e.Claims.Count);
+        Assert.Equal(tallies, e.Tallies.Count);
+    }
+
     [Fact]
     public void Build_TallyScope_CarriesToTheSentencesThatContinueIt()
     {
