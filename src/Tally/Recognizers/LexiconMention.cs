@@ -43,7 +43,13 @@ public sealed class LexiconRecognizer : IRecognizer
             int end = Lexicon.Match(document, i, out var values);
             if (end > i)
             {
-                layer.Add(new LexiconMention(document.RangeOf(i, end), i, end, values[0][0], values));
+                // A descriptor right after a mention describes it ("ISIS militants"): not a mention of its own.
+                bool describes = values[0] is [_, "descriptor", ..] && layer.Count > 0 && layer[^1].EndToken == i;
+                if (!describes)
+                {
+                    layer.Add(new LexiconMention(document.RangeOf(i, end), i, end, values[0][0], values));
+                }
+
                 i = end;
             }
             else

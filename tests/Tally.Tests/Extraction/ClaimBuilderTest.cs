@@ -117,6 +117,21 @@ public class ClaimBuilderTest
     }
 
     [Theory]
+    [InlineData("ISIS militants shelled Hasakah on Monday, killing two civilians.", new[] { "isis" })]
+    [InlineData("Daesh terrorists and regime forces clashed near Palmyra on Monday.", new[] { "isis", "syrian_government" })]
+    [InlineData("Militants shelled Hasakah on Monday, killing two civilians.", new[] { "opposition" })]
+    public void Actors_ADescriptorAfterAName_IsThatName(string text, string[] actors) =>
+        Assert.Equal(actors, Extract(text).Document.Actors.Select(a => a.Value));
+
+    [Fact]
+    public void Build_ThreeSdfFightersKilled_TheSideTheArticleNamesMostIsNotTheDescriptorOfIt()
+    {
+        var e = Extract("Daesh terrorists attacked SDF positions near Raqqa on Monday. The Daesh terrorists were repelled after a day of fighting. "
+            + "Turkish-backed rebels stayed out of it. Three SDF fighters were killed in the clashes.");
+        Assert.Equal(["isis"], Assert.Single(e.Claims).Perpetrators.Select(p => p.Value));
+    }
+
+    [Theory]
     [InlineData("Read more Years of Siege in Eastern Ghouta Nine soldiers were killed in clashes near Douma on Monday.", 1, 0)]
     [InlineData("Six years of war have killed more than 4,000 people in the province.", 0, 1)]
     public void Build_YearsOf_IsATallyOnlyWhenNotATitle(string text, int claims, int tallies)
