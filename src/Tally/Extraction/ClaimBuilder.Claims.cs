@@ -412,7 +412,7 @@ public static partial class ClaimBuilder
             {
                 int before = doc.Is(a.FirstToken - 1, "the") ? a.FirstToken - 2 : a.FirstToken - 1;
                 if (!victimSide.Contains(a.Value) && (doc.Is(before, "with") || doc.Is(before, "against"))
-                    && (index.AttackAt(before - 1) is { Value: "clash" } || doc.Is(before - 1, "fighting") || doc.Is(before - 1, "battles") || doc.Is(before - 1, "battle")))
+                    && index.AttackAt(before - 1) is { Value: "clash" })
                 {
                     return [new Sourced<string>(a.Value, a.Range)];
                 }
