@@ -35,18 +35,19 @@ internal static class PlaceCommand
                 }
             }
 
-            var candidates = gazetteer.Lookup(written);
+            var candidates = gazetteer.Match(written);
+            var far = gazetteer.Lookup(written).Where(p => !candidates.Contains(p)).ToList();
             var evidence = governorate is null
                 ? PlaceEvidence.None
                 : new PlaceEvidence(new Dictionary<string, double> { [governorate] = 2 }, new HashSet<string> { governorate }, governorate);
             var choice = PlaceResolver.Choose(written, candidates, evidence);
             if (parse.GetValue(json))
             {
-                WriteJson(stdout, written, candidates, choice);
+                WriteJson(stdout, written, candidates, far, choice);
             }
             else
             {
-                WriteTable(stdout, written, candidates, choice);
+                WriteTable(stdout, written, candidates, far, choice);
             }
 
             return candidates.Count == 0 ? ExitCodes.SomethingSkipped : ExitCodes.Ok;
@@ -54,9 +55,15 @@ internal static class PlaceCommand
         return command;
     }
 
-    private static void WriteTable(TextWriter o, string written, IReadOnlyList<Place> candidates, PlaceChoice choice)
+    private static void WriteTable(TextWriter o, string written, IReadOnlyList<Place> candidates, List<Place> far, PlaceChoice choice)
     {
         o.WriteLine($"{written}  (key {NameKey.Of(written)})");
+        if (far.Count > 0)
+        {
+            o.WriteLine($"  {far.Count} entr{(far.Count == 1 ? "y shares" : "ies share")} the key but {(far.Count == 1 ? "is" : "are")} spelled too differently: "
+                + string.Join(", ", far.Take(5).Select(p => $"{p.Name} ({p.Governorate ?? "abroad"})")) + (far.Count > 5 ? ", ..." : ""));
+        }
+
         if (candidates.Count == 0)
         {
             o.WriteLine("  no gazetteer entry has this spelling");
@@ -77,7 +84,7 @@ internal static class PlaceCommand
             : string.Create(CultureInfo.InvariantCulture, $"  chosen: {choice.Place.Name}, {choice.Place.Governorate ?? "abroad"}; confidence {choice.Confidence:0.00}; {choice.Reason}"));
     }
 
-    private static void WriteJson(TextWriter o, string written, IReadOnlyList<Place> candidates, PlaceChoice choice)
+    private static void WriteJson(TextWriter o, string written, IReadOnlyList<Place> candidates, List<Place> far, PlaceChoice choice)
     {
         var result = new
         {
@@ -89,6 +96,7 @@ internal static class PlaceCommand
                 lat = double.IsNaN(p.Latitude) ? (double?)null : p.Latitude, lon = double.IsNaN(p.Longitude) ? (double?)null : p.Longitude,
                 chosen = ReferenceEquals(p, choice.Place),
             }),
+            far = far.Select(p => p.Id),
             chosen = choice.Place?.Id,
             confidence = choice.Confidence,
             reason = choice.Reason,

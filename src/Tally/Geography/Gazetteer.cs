@@ -35,6 +35,31 @@ public sealed class Gazetteer
         return key.Length > 0 && _byKey.TryGetValue(key, out var ids) ? ids.Select(i => _places[i]).ToList() : [];
     }
 
+    /// <summary>
+    /// The entries of <see cref="Lookup"/> that one of whose spellings is also close to <paramref name="name"/> (see
+    /// <see cref="NameKey.IsClose"/>): keys agree by chance more often the shorter they are ("Deir" and "Daraa").
+    /// Places abroad are kept as the key finds them.
+    /// </summary>
+    public IReadOnlyList<Place> Match(ReadOnlySpan<char> name)
+    {
+        var found = Lookup(name);
+        if (found.Count == 0)
+        {
+            return found;
+        }
+
+        var close = new List<Place>(found.Count);
+        foreach (var p in found)
+        {
+            if (p.Kind == PlaceKind.Foreign || NameKey.IsClose(name, p.Names))
+            {
+                close.Add(p);
+            }
+        }
+
+        return close;
+    }
+
     private static Gazetteer LoadDefault()
     {
         var g = new Gazetteer();

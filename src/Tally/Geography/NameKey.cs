@@ -174,6 +174,96 @@ public static class NameKey
         return string.Concat(words.Where(w => !s_articles.Contains(w)));
     }
 
+    /// <summary>
+    /// A spelling that keeps the vowels but not their transliteration variants: <see cref="Spelling"/> with the
+    /// consonant digraphs of <see cref="Of"/> folded, e and i, o and u, y and i, w and u made one, and doubled letters
+    /// single ("Sheikhoun" and "Shaykhun" become "saikun" and "sikun"). Two names whose keys agree but whose loose
+    /// spellings are far apart ("Deir" and "Daraa") agree by chance.
+    /// </summary>
+    public static string Loose(ReadOnlySpan<char> name)
+    {
+        var s = Spelling(name).Replace("kh", "k", StringComparison.Ordinal).Replace("gh", "g", StringComparison.Ordinal)
+            .Replace("sh", "s", StringComparison.Ordinal).Replace("ch", "s", StringComparison.Ordinal)
+            .Replace("th", "t", StringComparison.Ordinal).Replace("dh", "d", StringComparison.Ordinal)
+            .Replace("ph", "f", StringComparison.Ordinal).Replace('q', 'k').Replace('j', 'g');
+        var loose = new StringBuilder(s.Length);
+        char last = '\0';
+        foreach (char raw in s)
+        {
+            char c = raw switch
+            {
+                'e' or 'y' => 'i',
+                'o' or 'w' => 'u',
+                _ => raw,
+            };
+
+            // An h after a vowel is often only a transliteration's mark ("Madinah", "Raqqah").
+            if (c == 'h' && last is 'a' or 'i' or 'u')
+            {
+                continue;
+            }
+
+            // "ai" and "au" as "i" and "u": Dayr and Deir, Dawr and Dour.
+            if (c is 'i' or 'u' && last == 'a' && loose.Length > 1)
+            {
+                loose.Length--;
+                last = loose[^1];
+            }
+
+            if (c != last)
+            {
+                loose.Append(c);
+            }
+
+            last = c;
+        }
+
+        return loose.ToString();
+    }
+
+    /// <summary>The edit distance between the <see cref="Loose"/> spellings of <paramref name="written"/> and the closest of <paramref name="names"/> (Latin script only).</summary>
+    public static int LooseDistance(ReadOnlySpan<char> written, IEnumerable<string> names)
+    {
+        var loose = Loose(written);
+        int best = int.MaxValue;
+        foreach (var name in names)
+        {
+            if (name.Length > 0 && name[0] < '\u0600')
+            {
+                best = Math.Min(best, Distance(loose, Loose(name)));
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether <paramref name="written"/> is close enough to one of <paramref name="names"/> to be that name respelled.</summary>
+    public static bool IsClose(ReadOnlySpan<char> written, IEnumerable<string> names)
+    {
+        var loose = Loose(written);
+        if (loose.Length == 0)
+        {
+            return true; // Arabic script: the key alone decides
+        }
+
+        int tolerance = Math.Max(1, loose.Length / 3);
+        foreach (var name in names)
+        {
+            if (name.Length == 0 || name[0] >= '\u0600')
+            {
+                continue;
+            }
+
+            var other = Loose(name);
+            if (Math.Abs(other.Length - loose.Length) <= tolerance && Distance(loose, other) <= tolerance)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The edit (Levenshtein) distance between two spellings.</summary>
     public static int Distance(string a, string b)
     {

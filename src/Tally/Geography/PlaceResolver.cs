@@ -91,10 +91,19 @@ public static class PlaceResolver
             return new PlaceChoice(hinted, 0.7, $"the dataset's location hint is {hint}");
         }
 
-        var top = candidates.OrderByDescending(c => c.Prominence).ToList();
-        if (top[0].Prominence > top[1].Prominence)
+        // Without context: the most prominent town, then an entry spelled as written (vowel variants aside). A unit
+        // that got here is spelled unlike the name ("Deir" is not Daraa) and does not win by its rank.
+        var towns = candidates.Where(c => c.Kind is not (PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)).ToList();
+        var top = (towns.Count > 0 ? towns : candidates).OrderByDescending(c => c.Prominence).ToList();
+        if (top.Count == 1 || top[0].Prominence > top[1].Prominence)
         {
-            return new PlaceChoice(top[0], 0.6, "the most prominent of the entries with this name");
+            return new PlaceChoice(top[0], 0.6, top.Count == 1 ? "the only town or village with this name" : "the most prominent of the entries with this name");
+        }
+
+        var exact = top.Where(c => c.Prominence == top[0].Prominence && NameKey.LooseDistance(written, c.Names) == 0).ToList();
+        if (exact.Count == 1)
+        {
+            return new PlaceChoice(exact[0], 0.5, "the only entry spelled as written");
         }
 
         return new PlaceChoice(null, 0, $"{candidates.Count} entries in {string.Join(", ", governorates)} and nothing in the context to choose");

@@ -132,7 +132,8 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             }
 
             bool isArea = (end < tokens.Count && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(end)))
-                || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1)));
+                || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1)))
+                || (document.Is(i - 1, "of") && i >= 2 && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 2)));
             document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, candidates, isArea));
             i = end;
         }
@@ -297,12 +298,12 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             if (e == 0 && name.Length > 4 && name[^1] == 's')
             {
                 // A possessive written without its apostrophe, as some sources strip them: "Syrias", "Aleppos".
-                found = Gazetteer.Lookup(name[..^1]).Where(p => p.Kind != PlaceKind.Locality || p.Prominence > 0).ToList();
+                found = Gazetteer.Match(name[..^1]).Where(p => p.Kind != PlaceKind.Locality || p.Prominence > 0).ToList();
             }
 
             if (found.Count == 0)
             {
-                found = Gazetteer.Lookup(name);
+                found = Gazetteer.Match(name);
             }
 
             if (found.Count == 0)
@@ -317,7 +318,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
 
             // "Syria Air strikes": a name that starts with a country is the country, unless the whole is a known town.
             if (e > 0 && found.All(p => p.Prominence == 0)
-                && Gazetteer.Lookup(doc.TokenText(first)).Any(p => p.Kind is PlaceKind.Foreign or PlaceKind.Governorate))
+                && PlaceResolver.Choose(doc.TokenText(first).ToString(), Gazetteer.Match(doc.TokenText(first)), PlaceEvidence.None).Place is { Kind: PlaceKind.Foreign or PlaceKind.Governorate })
             {
                 continue;
             }
@@ -362,7 +363,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     }
 
     /// <summary>Governorates that unambiguous mentions name within the 40 tokens before <paramref name="m"/> or the rest of its sentence.</summary>
-    private static HashSet<string> NearbyGovernorates(Document doc, PlaceMention m)
+    private static HashSet<string> NearbyGovernorates(Document doc, PlaceMention m, PlaceChoice[] alone)
     {
         var near = new HashSet<string>(StringComparer.Ordinal);
         int sentenceEnd = SentenceEnd(doc, m.FirstToken);
@@ -389,10 +390,10 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 continue;
             }
 
-            var govs = other.Candidates.Select(c => c.Governorate).Where(g => g is not null).Distinct().ToList();
-            if (govs.Count == 1 && other.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area || c.Prominence > 0))
+            if (alone[i] is { Confidence: >= 0.9, Place: { Governorate: { } governorate } place }
+                && (place.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area || place.Prominence > 0))
             {
-                near.Add(govs[0]!);
+                near.Add(governorate);
             }
         }
 
@@ -454,9 +455,19 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         string? hint = doc.Article.LocationHint is { } h ? Gazetteer.Default.Lookup(h).FirstOrDefault(p => p.Kind == PlaceKind.Governorate)?.Governorate : null;
+
+        // First the names that need no context (units, places in one governorate); then the others, with the first as
+        // evidence: "Harasta and Douma and the towns of Mesraba" puts Mesraba in Rif Dimashq.
+        var alone = new PlaceChoice[doc.Places.Count];
+        for (int i = 0; i < alone.Length; i++)
+        {
+            var m = doc.Places[i];
+            alone[i] = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, PlaceEvidence.None);
+        }
+
         foreach (var m in doc.Places)
         {
-            var choice = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, new PlaceEvidence(weight, NearbyGovernorates(doc, m), hint));
+            var choice = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, new PlaceEvidence(weight, NearbyGovernorates(doc, m, alone), hint));
             m.Resolved = choice.Place;
             m.Confidence = choice.Confidence;
             m.Reason = choice.Reason;
