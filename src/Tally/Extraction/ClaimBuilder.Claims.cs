@@ -37,7 +37,7 @@ public static partial class ClaimBuilder
         // Other figures of the sentence have their own places: the sentence as a whole speaks for a figure only when it is alone.
         bool alone = index.FiguresIn(lead.Sentence).All(f => f == killed || f == injured);
         var placeWindows = alone ? windows : [windows[0], windows[1], (0, 0), .. windows.Skip(3)];
-        var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows);
+        var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows, lead.Sentence);
         var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
 
         // A past attack known by its date, with no place in its sentence ("an August 21 gas attack killed more than 1400"):
@@ -149,7 +149,7 @@ public static partial class ClaimBuilder
         return new CharRange(from, Math.Max(from, to));
     }
 
-    private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context)
+    private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, int sentence)
     {
         // The most specific place in the clause, then the sentence; a place the attack came from ("fired from Idlib into
         // Latakia") only when no other is named.
@@ -175,12 +175,14 @@ public static partial class ClaimBuilder
                 var written = new Sourced<string>(doc.RawText(p.Range), p.Range);
                 Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
                 // A governorate named as such ("Rural Damascus", "near Damascus" read as Rif Dimashq) is an area too.
+                // A governorate's seat named bare ("in Idlib") is the governorate, unless the article speaks of the city.
                 bool governorateOnly = p.Resolved is { Kind: PlaceKind.Governorate } unit
-                    && (unit.Governorate == "Damascus" || NameKey.Of(written.Value) != NameKey.Of(unit.Name));
+                    && (unit.Governorate == "Damascus" || NameKey.Of(written.Value) != NameKey.Of(unit.Name) || !index.Memo(CitiesMeant).Contains(unit.Governorate ?? ""));
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
-                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsArea && !q.IsForeign && q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov);
+                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsArea && !q.IsForeign && q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov)
+                        ?? (sentence < LeadSentences ? Elaboration(doc, index, sentence, gov) : null);
                     return inner is not null ? (new Sourced<string>(doc.RawText(inner.Range), inner.Range), governorate) : (null, governorate);
                 }
 
@@ -201,6 +203,13 @@ public static partial class ClaimBuilder
             }
         }
 
+        // Nor before it: the one place the next sentence says the events were in.
+        if (Elaboration(doc, index, sentence, null) is { } next)
+        {
+            var gov = GovernorateOf(doc, next, context, index);
+            return (new Sourced<string>(doc.RawText(next.Range), next.Range), gov is null ? null : new Sourced<string>(gov, next.Range));
+        }
+
         // No place in the sentence: the governorate the context names.
         foreach (var (from, to) in context.Skip(3))
         {
@@ -214,6 +223,87 @@ public static partial class ClaimBuilder
         }
 
         return (null, index.Memo(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
+    }
+
+    private static readonly FrozenSet<string> s_cityWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "city", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "streets");
+
+    /// <summary>
+    /// The governorates whose seat the article calls a city: "Aleppo city", "the city of Aleppo", "the neighbourhoods of
+    /// Aleppo", "Aleppo's Sukkari district".
+    /// </summary>
+    private static HashSet<string> CitiesMeant(Document doc)
+    {
+        var cities = new HashSet<string>(StringComparer.Ordinal);
+        var words = s_cityWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var p in doc.Places)
+        {
+            if (p.IsForeign || p.IsArea || p.Resolved is not { Kind: PlaceKind.Governorate, Governorate: { } governorate } unit || NameKey.Of(doc.RawText(p.Range)) != NameKey.Of(unit.Name))
+            {
+                continue;
+            }
+
+            bool after = p.EndToken < doc.Tokens.Count && words.Contains(doc.TokenText(p.EndToken))
+                || (doc.Is(p.EndToken, '\'') || doc.Is(p.EndToken, '\u2019')) && doc.Is(p.EndToken + 1, "s");
+            bool before = doc.Is(p.FirstToken - 1, "of") && p.FirstToken >= 2 && words.Contains(doc.TokenText(p.FirstToken - 2))
+                || doc.Is(p.FirstToken - 1, "city");
+            if (after || before || CityFollows(doc, p))
+            {
+                cities.Add(governorate);
+            }
+        }
+
+        return cities;
+
+        // "fighting in Raqqa as the SDF advance in the center of the city": "the city" soon after.
+        static bool CityFollows(Document doc, PlaceMention p)
+        {
+            int end = Math.Min(doc.Tokens.Count, p.EndToken + 60);
+            for (int k = p.EndToken; k < end - 1; k++)
+            {
+                if (doc.Is(k, "the") && doc.Is(k + 1, "city") && !doc.Is(k + 2, "of"))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>The headline and the first sentences, which often name only the area and leave the place to the next sentence.</summary>
+    private const int LeadSentences = 3;
+
+    /// <summary>
+    /// The place the sentence after <paramref name="sentence"/> names when it says where the events were ("... in northern
+    /// Syria. The strikes hit the village of X"): its one specific place (in <paramref name="governorate"/> when given), or
+    /// <c>null</c> when it names none or several.
+    /// </summary>
+    private static PlaceMention? Elaboration(Document doc, LayerIndex index, int sentence, string? governorate)
+    {
+        if (sentence + 1 >= doc.Sentences.Count)
+        {
+            return null;
+        }
+
+        var next = doc.Sentences[sentence + 1];
+        PlaceMention? found = null;
+        foreach (var p in index.PlacesIn(next.FirstToken, next.EndToken))
+        {
+            if (p.IsForeign || p.IsArea || IsOrigin(doc, p) || p.Resolved is { Kind: PlaceKind.Governorate or PlaceKind.District })
+            {
+                continue;
+            }
+
+            if (found is not null && NameKey.Of(doc.RawText(found.Range)) != NameKey.Of(doc.RawText(p.Range)))
+            {
+                return null;
+            }
+
+            found ??= p;
+        }
+
+        return found is not null && (governorate is null || found.Governorate is null || found.Governorate == governorate) ? found : null;
     }
 
     private static bool IsOrigin(Document doc, PlaceMention p) => doc.Is(p.FirstToken - 1, "from") || (doc.Is(p.FirstToken - 1, "the") && doc.Is(p.FirstToken - 2, "from"));

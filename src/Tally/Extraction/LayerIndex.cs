@@ -47,10 +47,10 @@ internal sealed class LayerIndex
         }
     } = [];
 
-    private readonly Dictionary<Func<Document, string?>, string?> _memo = [];
+    private readonly Dictionary<Delegate, object?> _memo = [];
 
     /// <summary>A fact about the whole document (its main governorate, its outlet's voice), computed once.</summary>
-    public string? Memo(Func<Document, string?> compute)
+    public T Memo<T>(Func<Document, T> compute)
     {
         if (!_memo.TryGetValue(compute, out var value))
         {
@@ -58,7 +58,7 @@ internal sealed class LayerIndex
             _memo[compute] = value;
         }
 
-        return value;
+        return (T)value!;
     }
 
     private static int[] Fill(int n, IEnumerable<(int First, int End)> mentions)

@@ -42,7 +42,18 @@ public class ClaimBuilderTest
           ["7/- -/Idlib 2019-08-29 syrian_government shelling white_helmets", "4/- Jarjanaz/Idlib 2019-08-29 syrian_government shelling white_helmets", "3/- Telmenes/Idlib 2019-08-29 syrian_government shelling white_helmets"] },
         // An implied count from a breakdown without a number.
         { "A woman and her child were killed when a mortar hit their home in Daraa on Monday, state news agency SANA reported.",
-          ["2/- Daraa/Daraa 2019-08-26 unknown shelling state_media"] },
+          ["2/- -/Daraa 2019-08-26 unknown shelling state_media"] },
+        // A governorate's seat named bare is the governorate; named as a city, it is the place.
+        { "Three civilians were killed in the city of Idlib on Tuesday by regime shelling, activists said.",
+          ["3/- Idlib/Idlib 2019-08-27 syrian_government shelling activists"] },
+        { "Regime helicopters killed six civilians in the northern province of Aleppo on Monday, a monitor said.",
+          ["6/- -/Aleppo 2019-08-26 syrian_government air_strike sohr"] },
+        // The lead names only the province; the next sentence says where.
+        { "Regime helicopters killed six civilians in the northern province of Aleppo on Monday, a monitor said. The barrel bombs fell on a market in the village of Tal Qarrah.",
+          ["6/- Tal Qarrah/Aleppo 2019-08-26 syrian_government air_strike sohr"] },
+        // A name whose key matches a governorate by chance ("Deir", "Daraa") is not that governorate.
+        { "Two children were killed in the village of Deir Sharqi in an air strike on Sunday, activists said.",
+          ["2/- Deir Sharqi/Idlib 2019-08-25 unknown air_strike activists"] },
         // Only the injured.
         { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
         // An apposition between the count and its verb.
