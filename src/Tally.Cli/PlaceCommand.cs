@@ -20,9 +20,16 @@ internal static class PlaceCommand
         command.Arguments.Add(name);
         command.Options.Add(within);
         command.Options.Add(json);
+        var places = PlacesOption.Create();
+        command.Options.Add(places);
         command.SetAction(parse =>
         {
-            var gazetteer = Gazetteer.Default;
+            var gazetteer = PlacesOption.Load(parse.GetValue(places), stderr);
+            if (gazetteer is null)
+            {
+                return ExitCodes.Usage;
+            }
+
             string written = parse.GetValue(name) ?? "";
             string? governorate = null;
             if (parse.GetValue(within) is { } hint)

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Tally.Extraction;
 using Tally.Formats;
+using Tally.Geography;
 
 namespace Tally.Cli;
 
@@ -45,6 +46,7 @@ internal static class ExtractCommand
         };
         inputFormat.AcceptOnlyFromAmong("auto", "text", "jsonl", "csv");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the summary line." };
+        var places = PlacesOption.Create();
 
         var command = new Command("extract", "Extract casualty claims from articles and write them as JSON Lines.");
         command.Arguments.Add(inputs);
@@ -53,8 +55,15 @@ internal static class ExtractCommand
         command.Options.Add(columns);
         command.Options.Add(inputFormat);
         command.Options.Add(quiet);
+        command.Options.Add(places);
         command.SetAction(parse =>
         {
+            var gazetteer = PlacesOption.Load(parse.GetValue(places), stderr);
+            if (gazetteer is null)
+            {
+                return ExitCodes.Usage;
+            }
+
             ColumnMapping? mapping = null;
             string? columnText = parse.GetValue(columns);
             if (columnText is not null)
@@ -103,7 +112,9 @@ internal static class ExtractCommand
                 bool spans = parse.GetValue(format) == "spans";
                 using var claimsWriter = spans ? null : new ClaimsWriter(buffered);
                 using var spansWriter = spans ? new SpansWriter(buffered) : null;
-                var extractor = Extractor.Default;
+                var extractor = ReferenceEquals(gazetteer, Gazetteer.Default)
+                    ? Extractor.Default
+                    : new Extractor(new PipelineBuilder().UseDefaultRecognizers(gazetteer).Build());
                 foreach (var article in ArticleInput.Read(parse.GetValue(inputs) ?? [], options, stdin))
                 {
                     articles++;

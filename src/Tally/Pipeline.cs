@@ -1,3 +1,4 @@
+using Tally.Geography;
 using Tally.Recognizers;
 using Tally.Text;
 
@@ -42,9 +43,10 @@ public sealed class PipelineBuilder
 
     /// <summary>
     /// Adds the built-in recognizers: the dateline (which fixes the publication date), numbers, dates, the lexicons
-    /// (actors, sources, attack types, victim nouns, casualty words) and places.
+    /// (actors, sources, attack types, victim nouns, casualty words) and places, resolved on <paramref name="gazetteer"/>
+    /// (the built-in one when <c>null</c>).
     /// </summary>
-    public PipelineBuilder UseDefaultRecognizers()
+    public PipelineBuilder UseDefaultRecognizers(Gazetteer? gazetteer = null)
     {
         Recognizers.Add(new DatelineRecognizer());
         Recognizers.Add(new NumberRecognizer());
@@ -54,7 +56,7 @@ public sealed class PipelineBuilder
         Recognizers.Add(new LexiconRecognizer(Lexicons.Attacks, d => d.Attacks));
         Recognizers.Add(new LexiconRecognizer(Lexicons.Victims, d => d.Victims));
         Recognizers.Add(new LexiconRecognizer(Lexicons.Casualties, d => d.Casualties));
-        Recognizers.Add(new PlaceRecognizer());
+        Recognizers.Add(new PlaceRecognizer(gazetteer ?? Gazetteer.Default));
         return this;
     }
 

@@ -10,7 +10,7 @@ namespace Tally.Geography;
 /// <remarks>
 /// <see cref="Default"/> loads once, lazily, and is then immutable and safe to share between threads.
 /// </remarks>
-public sealed class Gazetteer
+public sealed partial class Gazetteer
 {
     private static readonly Lazy<Gazetteer> s_default = new(LoadDefault);
 
@@ -176,7 +176,7 @@ public sealed class Gazetteer
             string? governorate = cells.Length > 2 && cells[2].Length > 0 ? cells[2] : null;
             var center = governorate is not null ? _places[_governorateIndex[governorate]] : null;
             Add(new Place("alias:" + cells[0], cells[0], kind, governorate, null, center?.Latitude ?? double.NaN,
-                center?.Longitude ?? double.NaN, 0, ""), [cells[0]]);
+                center?.Longitude ?? double.NaN, 0, "") { Country = kind == PlaceKind.Foreign ? null : "SY" }, [cells[0]]);
         }
     }
 

@@ -40,6 +40,9 @@ public sealed record Place(
     long Population,
     string Feature)
 {
+    /// <summary>The ISO 3166 country code: <c>SY</c> for the built-in entries, another for a user's imported places; <c>null</c> for places abroad known only by name.</summary>
+    public string? Country { get; init; } = "SY";
+
     /// <summary>Every name the gazetteer has for the place (spellings with distinct keys), the canonical one first.</summary>
     public IReadOnlyList<string> Names { get; init; } = [];
 

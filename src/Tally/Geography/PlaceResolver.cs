@@ -46,11 +46,12 @@ public static class PlaceResolver
         // closest spelling ("Darayya" is the district, "Daraa" the governorate, though their keys agree).
         // A unit whose spellings all look far from what is written ("Sifat" for Safita) is a chance match of keys:
         // the other rules decide.
-        int tolerance = Math.Max(1, NameKey.Spelling(written).Length / 4);
+        int tolerance = NameKey.Loose(written).Length / 4;
         var admin = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
-            .Select(c => (Place: c, Distance: SpellingDistance(written, c)))
+            .Select(c => (Place: c, Distance: NameKey.LooseDistance(written, c.Names)))
             .Where(x => x.Distance <= tolerance)
             .OrderBy(x => x.Distance)
+            .ThenBy(x => SpellingDistance(written, x.Place))
             .ThenBy(x => x.Place.Kind == PlaceKind.Governorate ? 0 : x.Place.Kind == PlaceKind.District ? 1 : 2)
             .Select(x => x.Place).FirstOrDefault();
         if (admin is not null)
