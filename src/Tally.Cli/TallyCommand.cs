@@ -14,6 +14,10 @@ internal static class TallyCommand
         var root = new RootCommand("Tally: casualty claims from conflict news, with the words they came from.");
         root.Subcommands.Add(ExtractCommand.Create(stderr ?? Console.Error, stdoutStream ?? Console.OpenStandardOutput, stdin));
         root.Subcommands.Add(PlaceCommand.Create(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Ingest(stderr ?? Console.Error, stdin));
+        root.Subcommands.Add(StoreCommands.Articles(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Claims(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Problems(stdout ?? Console.Out, stderr ?? Console.Error));
         return root;
     }
 }
@@ -23,11 +27,7 @@ internal static class ExtractCommand
 {
     public static Command Create(TextWriter stderr, Func<Stream> stdout, Func<Stream>? stdin)
     {
-        var inputs = new Argument<string[]>("inputs")
-        {
-            Description = "Files (.txt, .jsonl, .csv), folders of them, or - for standard input.",
-            Arity = ArgumentArity.OneOrMore,
-        };
+        var input = new InputOptions();
         var format = new Option<string>("--format", "-f")
         {
             Description = "What to write: claims (the JSON Lines export of the spec) or spans (every recognized span, for debugging).",
@@ -35,63 +35,20 @@ internal static class ExtractCommand
         };
         format.AcceptOnlyFromAmong("claims", "spans");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
-        var columns = new Option<string?>("--columns")
-        {
-            Description = "CSV column mapping, e.g. id=unit_id,title=article_title,text=article_content,published=date,source=source.",
-        };
-        var inputFormat = new Option<string>("--input-format")
-        {
-            Description = "Read every input as this format instead of deciding by extension: auto, text, jsonl, csv.",
-            DefaultValueFactory = _ => "auto",
-        };
-        inputFormat.AcceptOnlyFromAmong("auto", "text", "jsonl", "csv");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the summary line." };
-        var places = PlacesOption.Create();
 
         var command = new Command("extract", "Extract casualty claims from articles and write them as JSON Lines.");
-        command.Arguments.Add(inputs);
+        input.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
-        command.Options.Add(columns);
-        command.Options.Add(inputFormat);
         command.Options.Add(quiet);
-        command.Options.Add(places);
         command.SetAction(parse =>
         {
-            var gazetteer = PlacesOption.Load(parse.GetValue(places), stderr);
-            if (gazetteer is null)
+            var reporter = new ProblemReporter(stderr);
+            if (!input.TryBuild(parse, stderr, reporter.Report, out var options, out var extractor))
             {
                 return ExitCodes.Usage;
             }
-
-            ColumnMapping? mapping = null;
-            string? columnText = parse.GetValue(columns);
-            if (columnText is not null)
-            {
-                try
-                {
-                    mapping = ColumnMapping.Parse(columnText);
-                }
-                catch (FormatException e)
-                {
-                    stderr.WriteLine($"tally: --columns: {e.Message}");
-                    return ExitCodes.Usage;
-                }
-            }
-
-            var reporter = new ProblemReporter(stderr);
-            var options = new ReaderOptions
-            {
-                Columns = mapping,
-                Format = parse.GetValue(inputFormat) switch
-                {
-                    "text" => InputFormat.Text,
-                    "jsonl" => InputFormat.JsonLines,
-                    "csv" => InputFormat.Csv,
-                    _ => InputFormat.Auto,
-                },
-                OnProblem = reporter.Report,
-            };
 
             string? outputPath = parse.GetValue(output);
             Stream sink;
@@ -112,10 +69,7 @@ internal static class ExtractCommand
                 bool spans = parse.GetValue(format) == "spans";
                 using var claimsWriter = spans ? null : new ClaimsWriter(buffered);
                 using var spansWriter = spans ? new SpansWriter(buffered) : null;
-                var extractor = ReferenceEquals(gazetteer, Gazetteer.Default)
-                    ? Extractor.Default
-                    : new Extractor(new PipelineBuilder().UseDefaultRecognizers(gazetteer).Build());
-                foreach (var article in ArticleInput.Read(parse.GetValue(inputs) ?? [], options, stdin))
+                foreach (var article in ArticleInput.Read(parse.GetValue(input.Inputs) ?? [], options, stdin))
                 {
                     articles++;
                     ArticleExtraction extraction;

@@ -70,7 +70,24 @@ public sealed class ClaimsWriter : IDisposable
         w.Reset(_output);
     }
 
-    private static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c)
+    /// <summary>
+    /// One claim as a JSON object of the spec's export, with <c>spans</c> when <paramref name="withSpans"/>: for each
+    /// field that has one, the <c>[start, end]</c> of the words it came from, in the raw content's characters.
+    /// </summary>
+    public static string ClaimJson(Document doc, Claim claim, bool withSpans)
+    {
+        ArgumentNullException.ThrowIfNull(doc);
+        ArgumentNullException.ThrowIfNull(claim);
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer, SpansWriter.Options))
+        {
+            WriteClaim(w, doc, claim, withSpans);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c, bool withSpans = false)
     {
         w.WriteStartObject();
         SpansWriter.WriteDate(w, "date", c.Date?.Value);
@@ -105,6 +122,46 @@ public sealed class ClaimsWriter : IDisposable
 
         w.WriteEndArray();
         w.WriteString("evidence", Evidence(doc, c.Evidence));
+        if (withSpans)
+        {
+            WriteSpans(w, doc, c);
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WriteSpans(Utf8JsonWriter w, Document doc, Claim c)
+    {
+        w.WriteStartObject("spans");
+        void Span(string name, CharRange? range)
+        {
+            if (range is { } r)
+            {
+                var raw = doc.ToRaw(r);
+                w.WriteStartArray(name);
+                w.WriteNumberValue(raw.Start);
+                w.WriteNumberValue(raw.End);
+                w.WriteEndArray();
+            }
+        }
+
+        Span("date", c.Date?.Range);
+        Span("place", c.Place?.Range);
+        Span("governorate", c.Governorate?.Range);
+        Span("attack", c.Attack?.Range);
+        Span("killed", c.Killed.Total?.Range);
+        Span("injured", c.Injured.Total?.Range);
+        for (int i = 0; i < c.Perpetrators.Count; i++)
+        {
+            Span($"perpetrators[{i}]", c.Perpetrators[i].Range);
+        }
+
+        for (int i = 0; i < c.Sources.Count; i++)
+        {
+            Span($"sources[{i}]", c.Sources[i].Range);
+        }
+
+        Span("evidence", c.Evidence);
         w.WriteEndObject();
     }
 

@@ -1,0 +1,193 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Tally.Storage;
+
+/// <summary>
+/// Near-duplicate articles: word shingles, a MinHash signature, locality-sensitive bands to find candidates, and the
+/// exact containment of shingles to decide.
+/// </summary>
+/// <remarks>
+/// Containment (the shared shingles over the smaller article's) rather than resemblance, so that a truncated copy
+/// of a longer article counts as its duplicate. With 32 bands of 2 rows, two articles whose resemblance is 0.3 become
+/// candidates with probability 0.95; candidates are then checked exactly.
+/// </remarks>
+public static class NearDuplicates
+{
+    /// <summary>Words per shingle.</summary>
+    public const int ShingleWords = 5;
+
+    /// <summary>Hash functions in a signature.</summary>
+    public const int Hashes = 64;
+
+    /// <summary>Rows (hash values) per band.</summary>
+    public const int RowsPerBand = 2;
+
+    /// <summary>The share of the smaller article's shingles the other must hold for the two to be near-duplicates.</summary>
+    public const double Threshold = 0.8;
+
+    /// <summary>Articles with fewer shingles than this are too short to call duplicates.</summary>
+    public const int MinShingles = 8;
+
+    private static readonly ulong[] s_seeds = MakeSeeds();
+
+    /// <summary>The hashes of the article's word shingles (lower-cased letters and digits; punctuation ignored).</summary>
+    public static HashSet<ulong> Shingles(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var words = new List<ulong>();
+        int i = 0;
+        while (i < text.Length)
+        {
+            while (i < text.Length && !char.IsLetterOrDigit(text[i]))
+            {
+                i++;
+            }
+
+            ulong h = 14695981039346656037UL;
+            int start = i;
+            while (i < text.Length && char.IsLetterOrDigit(text[i]))
+            {
+                h = unchecked((h ^ char.ToLowerInvariant(text[i])) * 1099511628211UL);
+                i++;
+            }
+
+            if (i > start)
+            {
+                words.Add(h);
+            }
+        }
+
+        var shingles = new HashSet<ulong>();
+        for (int k = 0; k + ShingleWords <= words.Count; k++)
+        {
+            ulong h = 0;
+            for (int j = 0; j < ShingleWords; j++)
+            {
+                h = Mix(unchecked(h * 31 + words[k + j]));
+            }
+
+            shingles.Add(h);
+        }
+
+        return shingles;
+    }
+
+    /// <summary>The MinHash signature of a shingle set.</summary>
+    public static ulong[] Signature(HashSet<ulong> shingles)
+    {
+        ArgumentNullException.ThrowIfNull(shingles);
+        var signature = new ulong[Hashes];
+        Array.Fill(signature, ulong.MaxValue);
+        foreach (var s in shingles)
+        {
+            for (int i = 0; i < Hashes; i++)
+            {
+                ulong h = Mix(s ^ s_seeds[i]);
+                if (h < signature[i])
+                {
+                    signature[i] = h;
+                }
+            }
+        }
+
+        return signature;
+    }
+
+    /// <summary>The LSH bucket of each band of <paramref name="signature"/>, as short hex strings.</summary>
+    public static string[] Bands(ulong[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var bands = new string[Hashes / RowsPerBand];
+        for (int b = 0; b < bands.Length; b++)
+        {
+            ulong h = 0;
+            for (int r = 0; r < RowsPerBand; r++)
+            {
+                h = Mix(unchecked(h * 31 + signature[(b * RowsPerBand) + r]));
+            }
+
+            bands[b] = h.ToString("x16", CultureInfo.InvariantCulture);
+        }
+
+        return bands;
+    }
+
+    /// <summary>The share of the smaller set's shingles that the other holds (0 when either is too short).</summary>
+    public static double Containment(HashSet<ulong> a, HashSet<ulong> b)
+    {
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        var (small, large) = a.Count <= b.Count ? (a, b) : (b, a);
+        if (small.Count < MinShingles)
+        {
+            return 0;
+        }
+
+        int shared = 0;
+        foreach (var s in small)
+        {
+            if (large.Contains(s))
+            {
+                shared++;
+            }
+        }
+
+        return (double)shared / small.Count;
+    }
+
+    /// <summary>A hash of the normalized content (Unicode NFC, whitespace runs folded, trimmed): an article's identity.</summary>
+    public static string ContentHash(string? title, string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var sb = new StringBuilder(text.Length + 64);
+        Fold(sb, title ?? "");
+        sb.Append('\n');
+        Fold(sb, text);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString().Normalize(NormalizationForm.FormC))));
+
+        static void Fold(StringBuilder sb, string s)
+        {
+            bool space = false;
+            int start = sb.Length;
+            foreach (char c in s)
+            {
+                if (char.IsWhiteSpace(c))
+                {
+                    space = sb.Length > start;
+                    continue;
+                }
+
+                if (space)
+                {
+                    sb.Append(' ');
+                    space = false;
+                }
+
+                sb.Append(c);
+            }
+        }
+    }
+
+    private static ulong Mix(ulong x)
+    {
+        // splitmix64's finalizer.
+        x = unchecked((x ^ (x >> 30)) * 0xbf58476d1ce4e5b9UL);
+        x = unchecked((x ^ (x >> 27)) * 0x94d049bb133111ebUL);
+        return x ^ (x >> 31);
+    }
+
+    private static ulong[] MakeSeeds()
+    {
+        var seeds = new ulong[Hashes];
+        ulong state = 0x7461_6c6c_7921UL; // fixed, so signatures are the same on every machine
+        for (int i = 0; i < seeds.Length; i++)
+        {
+            state = unchecked(state + 0x9e3779b97f4a7c15UL);
+            seeds[i] = Mix(state);
+        }
+
+        return seeds;
+    }
+}

@@ -1,0 +1,421 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using Tally.Geography;
+
+namespace Tally.Storage;
+
+/// <summary>Which database holds the record.</summary>
+public enum StoreKind : byte
+{
+    /// <summary>A SQLite file: the default, for one recorder.</summary>
+    Sqlite,
+
+    /// <summary>A PostgreSQL server: for a team sharing one record.</summary>
+    PostgreSql,
+}
+
+/// <summary>
+/// The record: articles, their claims (with spans) and tallies, problems met while reading, and near-duplicate links,
+/// in a SQLite file or a PostgreSQL database, through one interface and the same SQL.
+/// </summary>
+/// <remarks>
+/// <para>Opening applies the schema migrations the database lacks (<see cref="Migrations"/>). Writes happen inside
+/// <see cref="Begin"/> / <see cref="Commit"/>: a batch is all there or not at all.</para>
+/// <para>Not thread-safe: one store per thread.</para>
+/// </remarks>
+public sealed class Store : IDisposable
+{
+    /// <summary>The environment variable that names the record when <c>--db</c> is not given.</summary>
+    public const string Variable = "TALLY_DB";
+
+    /// <summary>The SQLite file used when neither <c>--db</c> nor <see cref="Variable"/> names one.</summary>
+    public const string DefaultFile = "tally.db";
+
+    private readonly DbConnection _connection;
+    private DbTransaction? _transaction;
+
+    private Store(DbConnection connection, StoreKind kind, string location)
+    {
+        _connection = connection;
+        Kind = kind;
+        Location = location;
+    }
+
+    /// <summary>SQLite or PostgreSQL.</summary>
+    public StoreKind Kind { get; }
+
+    /// <summary>Where the record is, without any password.</summary>
+    public string Location { get; }
+
+    /// <summary>
+    /// Opens the record at <paramref name="location"/>: a <c>postgresql://</c> (or <c>postgres://</c>) address, or a
+    /// SQLite file path (created if missing); when <c>null</c>, <see cref="Variable"/> or <see cref="DefaultFile"/>.
+    /// </summary>
+    public static Store Open(string? location = null)
+    {
+        location ??= Environment.GetEnvironmentVariable(Variable) is { Length: > 0 } fromEnvironment ? fromEnvironment : DefaultFile;
+        Store store;
+        if (location.StartsWith("postgresql://", StringComparison.OrdinalIgnoreCase) || location.StartsWith("postgres://", StringComparison.OrdinalIgnoreCase))
+        {
+            var (connectionString, shown) = PostgresConnectionString(location);
+            var connection = new NpgsqlConnection(connectionString);
+            connection.Open();
+            store = new Store(connection, StoreKind.PostgreSql, shown);
+        }
+        else
+        {
+            var full = Path.GetFullPath(location);
+            var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
+            connection.Open();
+            store = new Store(connection, StoreKind.Sqlite, full);
+            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+        }
+
+        try
+        {
+            Migrations.Apply(store);
+        }
+        catch
+        {
+            store.Dispose();
+            throw;
+        }
+
+        return store;
+    }
+
+    /// <summary>Turns <c>postgresql://user:password@host:port/database?option=value</c> into Npgsql's form.</summary>
+    internal static (string ConnectionString, string Shown) PostgresConnectionString(string url)
+    {
+        var uri = new Uri(url);
+        var builder = new NpgsqlConnectionStringBuilder
+        {
+            Host = uri.Host.Length > 0 ? uri.Host : "localhost",
+            Port = uri.Port > 0 ? uri.Port : 5432,
+            Database = Uri.UnescapeDataString(uri.AbsolutePath.TrimStart('/')) is { Length: > 0 } db ? db : "postgres",
+        };
+        if (uri.UserInfo.Length > 0)
+        {
+            var parts = uri.UserInfo.Split(':', 2);
+            builder.Username = Uri.UnescapeDataString(parts[0]);
+            if (parts.Length > 1)
+            {
+                builder.Password = Uri.UnescapeDataString(parts[1]);
+            }
+        }
+
+        foreach (var pair in uri.Query.TrimStart('?').Split('&', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var kv = pair.Split('=', 2);
+            builder[Uri.UnescapeDataString(kv[0])] = kv.Length > 1 ? Uri.UnescapeDataString(kv[1]) : "";
+        }
+
+        var shown = $"postgresql://{(builder.Username is { } u ? u + "@" : "")}{builder.Host}:{builder.Port}/{builder.Database}";
+        return (builder.ToString(), shown);
+    }
+
+    /// <summary>Starts a batch of writes.</summary>
+    public void Begin() => _transaction = _connection.BeginTransaction(IsolationLevel.ReadCommitted);
+
+    /// <summary>Makes the batch's writes durable.</summary>
+    public void Commit()
+    {
+        _transaction?.Commit();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>Drops the batch's writes.</summary>
+    public void Rollback()
+    {
+        _transaction?.Rollback();
+        _transaction?.Dispose();
+        _transaction = null;
+    }
+
+    /// <summary>The content hash and ingest order number of the article with this id, if the record has it.</summary>
+    public (string Hash, long Seq)? Find(string id) =>
+        Query("SELECT hash, seq FROM articles WHERE id = @id", r => (r.GetString(0), r.GetInt64(1)), ("id", id)) is [var only] ? only : null;
+
+    /// <summary>Whether <paramref name="hash"/> is an earlier version of the article <paramref name="id"/>, replaced since.</summary>
+    public bool IsSuperseded(string id, string hash) =>
+        Scalar("SELECT 1 FROM superseded WHERE article_id = @id AND hash = @hash", ("id", id), ("hash", hash)) is not null;
+
+    /// <summary>Keeps the current version of article <paramref name="id"/> among its earlier versions, before a newer one replaces it.</summary>
+    public void Supersede(string id) =>
+        Execute("INSERT INTO superseded (article_id, hash, title, text) SELECT id, hash, title, text FROM articles WHERE id = @id ON CONFLICT DO NOTHING", ("id", id));
+
+    /// <summary>The earlier versions of an article (or of all), by article and hash.</summary>
+    public IReadOnlyList<(string ArticleId, string Hash, string? Title, string Text)> Superseded(string? id = null) =>
+        Query("SELECT article_id, hash, title, text FROM superseded" + (id is null ? "" : " WHERE article_id = @id") + " ORDER BY article_id, hash",
+            r => (r.GetString(0), r.GetString(1), Text(r, 2), r.GetString(3)), ("id", id));
+
+    /// <summary>The ingest order number the next new article gets.</summary>
+    public long NextSeq() => Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles"), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// Stores an article with its claims, tallies and LSH bands, replacing whatever the record held under its id
+    /// (claims, tallies, bands and its own duplicate links).
+    /// </summary>
+    public void Save(ArticleRow article, IReadOnlyList<ClaimRow> claims, IReadOnlyList<TallyRow> tallies, IReadOnlyList<string> bands)
+    {
+        ArgumentNullException.ThrowIfNull(article);
+        ArgumentNullException.ThrowIfNull(claims);
+        ArgumentNullException.ThrowIfNull(tallies);
+        ArgumentNullException.ThrowIfNull(bands);
+        var id = ("id", (object?)article.Id);
+        Execute("DELETE FROM claims WHERE article_id = @id", id);
+        Execute("DELETE FROM tallies WHERE article_id = @id", id);
+        Execute("DELETE FROM bands WHERE article_id = @id", id);
+        Execute("DELETE FROM duplicates WHERE article_id = @id", id);
+        Execute("""
+            INSERT INTO articles (id, hash, seq, title, published, source, url, origin, text, claims_line, claim_count)
+            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @origin, @text, @line, @count)
+            ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, title = excluded.title, published = excluded.published,
+              source = excluded.source, url = excluded.url, origin = excluded.origin, text = excluded.text,
+              claims_line = excluded.claims_line, claim_count = excluded.claim_count
+            """,
+            id, ("hash", article.Hash), ("seq", article.Seq), ("title", article.Title), ("published", article.Published),
+            ("source", article.Source), ("url", article.Url), ("origin", article.Origin), ("text", article.Text),
+            ("line", article.ClaimsLine), ("count", (long)article.ClaimCount));
+        foreach (var c in claims)
+        {
+            Execute("""
+                INSERT INTO claims (article_id, ordinal, date, date_precision, place, place_key, governorate, killed, injured,
+                  perpetrators, attack, sources, json)
+                VALUES (@id, @ordinal, @date, @precision, @place, @key, @governorate, @killed, @injured, @perpetrators, @attack, @sources, @json)
+                """,
+                id, ("ordinal", (long)c.Ordinal), ("date", c.Date), ("precision", c.DatePrecision), ("place", c.Place),
+                ("key", c.Place is null ? null : NameKey.Of(c.Place)), ("governorate", c.Governorate), ("killed", c.Killed),
+                ("injured", c.Injured), ("perpetrators", List(c.Perpetrators)), ("attack", c.Attack), ("sources", List(c.Sources)),
+                ("json", c.Json));
+        }
+
+        foreach (var t in tallies)
+        {
+            Execute("INSERT INTO tallies (article_id, ordinal, killed, scope) VALUES (@id, @ordinal, @killed, @scope)",
+                id, ("ordinal", (long)t.Ordinal), ("killed", t.Killed), ("scope", t.Scope));
+        }
+
+        for (int b = 0; b < bands.Count; b++)
+        {
+            Execute("INSERT INTO bands (band, bucket, article_id) VALUES (@band, @bucket, @id) ON CONFLICT DO NOTHING",
+                ("band", (long)b), ("bucket", bands[b]), id);
+        }
+    }
+
+    /// <summary>Articles other than <paramref name="id"/> that share at least one LSH band bucket, in ingest order.</summary>
+    public IReadOnlyList<string> Candidates(string id, IReadOnlyList<string> bands)
+    {
+        ArgumentNullException.ThrowIfNull(bands);
+        if (bands.Count == 0)
+        {
+            return [];
+        }
+
+        var sql = new StringBuilder("SELECT DISTINCT b.article_id, a.seq FROM bands b JOIN articles a ON a.id = b.article_id WHERE b.article_id <> @id AND (");
+        var parameters = new List<(string, object?)> { ("id", id) };
+        for (int i = 0; i < bands.Count; i++)
+        {
+            sql.Append(i == 0 ? "" : " OR ").Append(CultureInfo.InvariantCulture, $"(b.band = @n{i} AND b.bucket = @b{i})");
+            parameters.Add(($"n{i}", (long)i));
+            parameters.Add(($"b{i}", bands[i]));
+        }
+
+        sql.Append(") ORDER BY a.seq");
+        return Query(sql.ToString(), r => r.GetString(0), [.. parameters]);
+    }
+
+    /// <summary>The title and text of an article, if the record has it.</summary>
+    public (string? Title, string Text)? ContentOf(string id) =>
+        Query("SELECT title, text FROM articles WHERE id = @id", r => ((string?)(r.IsDBNull(0) ? null : r.GetString(0)), r.GetString(1)), ("id", id))
+            is [var only] ? only : null;
+
+    /// <summary>Records that <paramref name="link"/>'s article repeats an earlier one.</summary>
+    public void AddDuplicate(DuplicateRow link)
+    {
+        ArgumentNullException.ThrowIfNull(link);
+        Execute("INSERT INTO duplicates (article_id, of_id, containment) VALUES (@id, @of, @c) ON CONFLICT DO NOTHING",
+            ("id", link.ArticleId), ("of", link.Of), ("c", Math.Round(link.Containment, 4)));
+    }
+
+    /// <summary>Records a problem met while reading (once: the same problem again changes nothing).</summary>
+    public void AddProblem(ProblemRow problem)
+    {
+        ArgumentNullException.ThrowIfNull(problem);
+        Execute("INSERT INTO problems (file, line, row_number, severity, reason) VALUES (@file, @line, @row, @severity, @reason) ON CONFLICT DO NOTHING",
+            ("file", problem.File), ("line", problem.Line), ("row", problem.Row), ("severity", problem.Severity), ("reason", problem.Reason));
+    }
+
+    /// <summary>The articles, in ingest order.</summary>
+    public IReadOnlyList<ArticleRow> Articles(string? id = null) =>
+        Query("SELECT id, hash, seq, title, published, source, url, origin, text, claims_line, claim_count FROM articles"
+            + (id is null ? "" : " WHERE id = @id") + " ORDER BY seq",
+            r => new ArticleRow(r.GetString(0), r.GetString(1), r.GetInt64(2))
+            {
+                Title = Text(r, 3), Published = Text(r, 4), Source = Text(r, 5), Url = Text(r, 6), Origin = Text(r, 7),
+                Text = r.GetString(8), ClaimsLine = r.GetString(9), ClaimCount = (int)r.GetInt64(10),
+            },
+            ("id", id));
+
+    /// <summary>The claims <paramref name="filter"/> keeps, by article (in ingest order) and position.</summary>
+    public IReadOnlyList<ClaimRow> Claims(ClaimFilter? filter = null)
+    {
+        filter ??= new ClaimFilter();
+        var where = new List<string>();
+        var parameters = new List<(string, object?)>();
+        void Add(string condition, string name, object? value)
+        {
+            where.Add(condition);
+            parameters.Add((name, value));
+        }
+
+        if (filter.From is { } from) Add("c.date >= @from", "from", from);
+        if (filter.To is { } to) Add("c.date <= @to", "to", to);
+        if (filter.Governorate is { } g) Add("LOWER(c.governorate) = LOWER(@governorate)", "governorate", g);
+        if (filter.Place is { } place) Add("c.place_key = @key", "key", NameKey.Of(place));
+        if (filter.Perpetrator is { } perpetrator) Add("c.perpetrators LIKE @perpetrator", "perpetrator", "%," + perpetrator + ",%");
+        if (filter.Attack is { } attack) Add("c.attack = @attack", "attack", attack);
+        if (filter.Source is { } source) Add("c.sources LIKE @source", "source", "%," + source + ",%");
+        if (filter.Article is { } article) Add("c.article_id = @article", "article", article);
+
+        var sql = "SELECT c.article_id, c.ordinal, c.date, c.date_precision, c.place, c.governorate, c.killed, c.injured, c.perpetrators, c.attack, c.sources, c.json "
+            + "FROM claims c JOIN articles a ON a.id = c.article_id"
+            + (where.Count > 0 ? " WHERE " + string.Join(" AND ", where) : "")
+            + " ORDER BY a.seq, c.ordinal";
+        return Query(sql, r => new ClaimRow(r.GetString(0), (int)r.GetInt64(1))
+        {
+            Date = Text(r, 2), DatePrecision = Text(r, 3), Place = Text(r, 4), Governorate = Text(r, 5),
+            Killed = r.IsDBNull(6) ? null : r.GetInt64(6), Injured = r.IsDBNull(7) ? null : r.GetInt64(7),
+            Perpetrators = Unlist(Text(r, 8)), Attack = Text(r, 9), Sources = Unlist(Text(r, 10)), Json = r.GetString(11),
+        }, [.. parameters]);
+    }
+
+    /// <summary>The tallies of an article (or of all), in order.</summary>
+    public IReadOnlyList<TallyRow> Tallies(string? articleId = null) =>
+        Query("SELECT t.article_id, t.ordinal, t.killed, t.scope FROM tallies t JOIN articles a ON a.id = t.article_id"
+            + (articleId is null ? "" : " WHERE t.article_id = @id") + " ORDER BY a.seq, t.ordinal",
+            r => new TallyRow(r.GetString(0), (int)r.GetInt64(1), r.GetInt64(2), r.GetString(3)), ("id", articleId));
+
+    /// <summary>The problems recorded, by file, line and row.</summary>
+    public IReadOnlyList<ProblemRow> Problems() =>
+        Query("SELECT file, line, row_number, severity, reason FROM problems ORDER BY file, line, row_number, reason",
+            r => new ProblemRow(r.GetString(0), r.GetInt64(1), r.GetInt64(2), r.GetString(3), r.GetString(4)));
+
+    /// <summary>The near-duplicate links that involve <paramref name="articleId"/> (or all), either way round.</summary>
+    public IReadOnlyList<DuplicateRow> Duplicates(string? articleId = null) =>
+        Query("SELECT article_id, of_id, containment FROM duplicates"
+            + (articleId is null ? "" : " WHERE article_id = @id OR of_id = @id") + " ORDER BY article_id, of_id",
+            r => new DuplicateRow(r.GetString(0), r.GetString(1), r.GetDouble(2)), ("id", articleId));
+
+    /// <summary>How many of each thing the record holds.</summary>
+    public StoreCounts Count()
+    {
+        long N(string table) => Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM {table}"), CultureInfo.InvariantCulture);
+        return new StoreCounts(N("articles"), N("claims"), N("tallies"), N("problems"), N("duplicates"));
+    }
+
+    /// <summary>
+    /// The whole record as text, in a fixed order, the same on both back ends: two records with equal dumps hold the
+    /// same things.
+    /// </summary>
+    public string Dump()
+    {
+        var sb = new StringBuilder();
+        foreach (var a in Articles())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"article\t{a.Seq}\t{a.Id}\t{a.Hash}\t{a.Title}\t{a.Published}\t{a.Source}\t{a.Url}\t{a.Origin}\t{a.ClaimCount}\t{a.ClaimsLine}\n");
+        }
+
+        foreach (var c in Claims())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"claim\t{c.ArticleId}\t{c.Ordinal}\t{c.Json}\n");
+        }
+
+        foreach (var t in Tallies())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"tally\t{t.ArticleId}\t{t.Ordinal}\t{t.Killed}\t{t.Scope}\n");
+        }
+
+        foreach (var p in Problems())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"problem\t{p.File}\t{p.Line}\t{p.Row}\t{p.Severity}\t{p.Reason}\n");
+        }
+
+        foreach (var d in Duplicates())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"duplicate\t{d.ArticleId}\t{d.Of}\t{d.Containment:0.0000}\n");
+        }
+
+        foreach (var (id, hash, _, _) in Superseded())
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"superseded\t{id}\t{hash}\n");
+        }
+
+        foreach (var (band, bucket, id) in Query("SELECT band, bucket, article_id FROM bands ORDER BY article_id, band", r => (r.GetInt64(0), r.GetString(1), r.GetString(2))))
+        {
+            sb.Append(CultureInfo.InvariantCulture, $"band\t{id}\t{band}\t{bucket}\n");
+        }
+
+        return sb.ToString();
+    }
+
+    /// <inheritdoc/>
+    public void Dispose()
+    {
+        _transaction?.Dispose();
+        _connection.Dispose();
+    }
+
+    internal int Execute(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteNonQuery();
+    }
+
+    internal object? Scalar(string sql, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        return command.ExecuteScalar();
+    }
+
+    internal List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
+    {
+        using var command = Command(sql, parameters);
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+
+    private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
+    {
+        var command = _connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = _transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var p = command.CreateParameter();
+            p.ParameterName = name;
+            p.Value = value ?? DBNull.Value; // an untyped null: the column decides
+
+            command.Parameters.Add(p);
+        }
+
+        return command;
+    }
+
+    private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static string List(IReadOnlyList<string> values) => "," + string.Join(',', values) + ",";
+
+    private static string[] Unlist(string? s) => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
+}

@@ -1,0 +1,131 @@
+using Tally.Storage;
+
+namespace Tally.Tests.Storage;
+
+/// <summary>What every back end must do; run by <see cref="SqliteStoreTest"/> and <see cref="PostgresStoreTest"/>.</summary>
+internal static class StoreContract
+{
+    public static void OpeningAppliesTheMigrationsOnce(string location)
+    {
+        using (var store = Store.Open(location))
+        {
+            Assert.Equal((long)Migrations.Current, Convert.ToInt64(store.Scalar("SELECT MAX(version) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        using var again = Store.Open(location);
+        Assert.Equal((long)Migrations.Current, Convert.ToInt64(again.Scalar("SELECT COUNT(*) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    public static void IngestingTwice_ChangesNothing(string location)
+    {
+        var corpus = Corpus.Write(30);
+        try
+        {
+            using var store = Store.Open(location);
+            var first = Corpus.Ingest(store, corpus);
+            Assert.Equal((30, 30, 0L), (first.Read, first.Added, first.Replaced));
+            var counts = store.Count();
+            var dump = store.Dump();
+            Assert.Equal(30, counts.Articles);
+            Assert.True(counts.Claims >= 30, $"{counts.Claims} claims");
+            Assert.Equal(1, counts.Problems); // the line that is not JSON, kept with its file and line
+            var problem = Assert.Single(store.Problems());
+            Assert.Equal((corpus, 4L), (problem.File, problem.Line));
+
+            var second = Corpus.Ingest(store, corpus);
+            Assert.Equal((30L, 0L, 30L), (second.Read, second.Added, second.Unchanged));
+            Assert.Equal(Corpus.Count(counts), Corpus.Count(store.Count()));
+            Assert.Equal(dump, store.Dump());
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+    }
+
+    public static void ChangedArticle_IsExtractedAgain_AndItsEarlierTextKept(string location)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tally-changed-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            using var store = Store.Open(location);
+            File.WriteAllText(path, Corpus.JsonLine(1, "Shelling killed four civilians in Saraqeb on Monday, activists said.") + "\n");
+            Corpus.Ingest(store, path);
+            Assert.Equal(4L, Assert.Single(store.Claims()).Killed);
+
+            // The outlet revised its toll: the claim is replaced, the earlier text is kept.
+            File.WriteAllText(path, Corpus.JsonLine(1, "Shelling killed nine civilians in Saraqeb on Monday, activists said.") + "\n");
+            var run = Corpus.Ingest(store, path);
+            Assert.Equal(1L, run.Replaced);
+            Assert.Equal(9L, Assert.Single(store.Claims()).Killed);
+            Assert.Contains("four civilians", Assert.Single(store.Superseded("a0001")).Text, StringComparison.Ordinal);
+
+            // Both versions in one input, again: nothing changes.
+            File.WriteAllText(path, Corpus.JsonLine(1, "Shelling killed four civilians in Saraqeb on Monday, activists said.") + "\n"
+                + Corpus.JsonLine(1, "Shelling killed nine civilians in Saraqeb on Monday, activists said.") + "\n");
+            var dump = store.Dump();
+            var again = Corpus.Ingest(store, path);
+            Assert.Equal((1L, 1L, 0L), (again.Superseded, again.Unchanged, again.Replaced));
+            Assert.Equal(dump, store.Dump());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static void NearDuplicates_LinkATruncatedCopy_AndNothingElse(string location)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tally-dups-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var full = Corpus.Text(3) + " " + Corpus.Text(4) + " " + Corpus.Text(5);
+            var truncated = full[..(full.Length * 3 / 5)];
+            File.WriteAllText(path, string.Join('\n',
+                Corpus.JsonLine(100, full), Corpus.JsonLine(101, Corpus.Text(7) + " " + Corpus.Text(8)), Corpus.JsonLine(102, truncated),
+                Corpus.JsonLine(103, Corpus.Text(11) + " " + Corpus.Text(12))) + "\n");
+            using var store = Store.Open(location);
+            Corpus.Ingest(store, path);
+            var link = Assert.Single(store.Duplicates());
+            Assert.Equal(("a0102", "a0100"), (link.ArticleId, link.Of));
+            Assert.True(link.Containment >= NearDuplicates.Threshold);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static void Claims_AreFiltered(string location)
+    {
+        var corpus = Corpus.Write(20);
+        try
+        {
+            using var store = Store.Open(location);
+            Corpus.Ingest(store, corpus);
+            var all = store.Claims();
+            Assert.NotEmpty(all);
+
+            // By place, whatever its spelling: "Kafr Nubl" finds the claims written "Kafranbel"... when the keys agree;
+            // "Saraqib" and "Saraqeb" do.
+            var saraqeb = store.Claims(new ClaimFilter { Place = "Saraqib" });
+            Assert.NotEmpty(saraqeb);
+            Assert.All(saraqeb, c => Assert.Equal("Saraqeb", c.Place));
+
+            Assert.All(store.Claims(new ClaimFilter { Governorate = "idlib" }), c => Assert.Equal("Idlib", c.Governorate));
+            var russia = store.Claims(new ClaimFilter { Perpetrator = "russia" });
+            Assert.NotEmpty(russia);
+            Assert.All(russia, c => Assert.Contains("russia", c.Perpetrators));
+            Assert.Empty(store.Claims(new ClaimFilter { From = "2019-09-01" }));
+            Assert.Equal(all.Count, store.Claims(new ClaimFilter { From = "2019-08-01", To = "2019-08-31" }).Count);
+            Assert.All(store.Claims(new ClaimFilter { Article = "a0003" }), c => Assert.Equal("a0003", c.ArticleId));
+
+            // Every claim keeps the spans of its values.
+            Assert.All(all, c => Assert.Contains("\"spans\":{", c.Json, StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using Tally.Storage;
+
+namespace Tally.Tests.Storage;
+
+public class SqliteStoreTest
+{
+    [Fact] public void OpeningAppliesTheMigrationsOnce() => StoreContract.OpeningAppliesTheMigrationsOnce(Backends.NewSqlite());
+
+    [Fact] public void IngestingTwice_ChangesNothing() => StoreContract.IngestingTwice_ChangesNothing(Backends.NewSqlite());
+
+    [Fact] public void ChangedArticle_IsExtractedAgain_AndItsEarlierTextKept() => StoreContract.ChangedArticle_IsExtractedAgain_AndItsEarlierTextKept(Backends.NewSqlite());
+
+    [Fact] public void NearDuplicates_LinkATruncatedCopy_AndNothingElse() => StoreContract.NearDuplicates_LinkATruncatedCopy_AndNothingElse(Backends.NewSqlite());
+
+    [Fact] public void Claims_AreFiltered() => StoreContract.Claims_AreFiltered(Backends.NewSqlite());
+
+    [Fact]
+    public void NewerSchema_IsRefusedWithAReason()
+    {
+        var path = Backends.NewSqlite();
+        using (var store = Store.Open(path))
+        {
+            store.Execute("INSERT INTO schema_migrations (version) VALUES (999)");
+        }
+
+        var e = Assert.Throws<InvalidOperationException>(() => Store.Open(path));
+        Assert.Contains("newer than this Tally knows", e.Message, StringComparison.Ordinal);
+    }
+}
+
+public class PostgresStoreTest
+{
+    [PostgresFact] public void OpeningAppliesTheMigrationsOnce() => StoreContract.OpeningAppliesTheMigrationsOnce(Backends.NewPostgres());
+
+    [PostgresFact] public void IngestingTwice_ChangesNothing() => StoreContract.IngestingTwice_ChangesNothing(Backends.NewPostgres());
+
+    [PostgresFact] public void ChangedArticle_IsExtractedAgain_AndItsEarlierTextKept() => StoreContract.ChangedArticle_IsExtractedAgain_AndItsEarlierTextKept(Backends.NewPostgres());
+
+    [PostgresFact] public void NearDuplicates_LinkATruncatedCopy_AndNothingElse() => StoreContract.NearDuplicates_LinkATruncatedCopy_AndNothingElse(Backends.NewPostgres());
+
+    [PostgresFact] public void Claims_AreFiltered() => StoreContract.Claims_AreFiltered(Backends.NewPostgres());
+
+    [PostgresFact]
+    public void BothBackEnds_HoldTheSameRecord()
+    {
+        var corpus = Corpus.Write(25);
+        try
+        {
+            using var sqlite = Store.Open(Backends.NewSqlite());
+            using var postgres = Store.Open(Backends.NewPostgres());
+            Corpus.Ingest(sqlite, corpus);
+            Corpus.Ingest(postgres, corpus);
+            Assert.Equal(sqlite.Dump(), postgres.Dump());
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+    }
+}
