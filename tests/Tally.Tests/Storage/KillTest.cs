@@ -19,13 +19,13 @@ public class KillTest
 
     private static void KilledIngests_RerunToTheSameRecord(StoreKind kind)
     {
-        var corpus = Corpus.Write(Articles);
+        var corpus = TestCorpus.Write(Articles);
         try
         {
             string clean = Backends.New(kind);
             using (var store = Store.Open(clean))
             {
-                Corpus.Ingest(store, corpus);
+                TestCorpus.Ingest(store, corpus);
             }
 
             string killed = Backends.New(kind);

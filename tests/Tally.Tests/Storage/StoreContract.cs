@@ -18,11 +18,11 @@ internal static class StoreContract
 
     public static void IngestingTwice_ChangesNothing(string location)
     {
-        var corpus = Corpus.Write(30);
+        var corpus = TestCorpus.Write(30);
         try
         {
             using var store = Store.Open(location);
-            var first = Corpus.Ingest(store, corpus);
+            var first = TestCorpus.Ingest(store, corpus);
             Assert.Equal((30, 30, 0L), (first.Read, first.Added, first.Replaced));
             var counts = store.Count();
             var dump = store.Dump();
@@ -32,9 +32,9 @@ internal static class StoreContract
             var problem = Assert.Single(store.Problems());
             Assert.Equal((corpus, 4L), (problem.File, problem.Line));
 
-            var second = Corpus.Ingest(store, corpus);
+            var second = TestCorpus.Ingest(store, corpus);
             Assert.Equal((30L, 0L, 30L), (second.Read, second.Added, second.Unchanged));
-            Assert.Equal(Corpus.Count(counts), Corpus.Count(store.Count()));
+            Assert.Equal(TestCorpus.Count(counts), TestCorpus.Count(store.Count()));
             Assert.Equal(dump, store.Dump());
         }
         finally
@@ -49,22 +49,22 @@ internal static class StoreContract
         try
         {
             using var store = Store.Open(location);
-            File.WriteAllText(path, Corpus.JsonLine(1, "Shelling killed four civilians in Saraqeb on Monday, activists said.") + "\n");
-            Corpus.Ingest(store, path);
+            File.WriteAllText(path, TestCorpus.JsonLine(1, "Shelling killed four civilians in Saraqeb on Monday, activists said.") + "\n");
+            TestCorpus.Ingest(store, path);
             Assert.Equal(4L, Assert.Single(store.Claims()).Killed);
 
             // The outlet revised its toll: the claim is replaced, the earlier text is kept.
-            File.WriteAllText(path, Corpus.JsonLine(1, "Shelling killed nine civilians in Saraqeb on Monday, activists said.") + "\n");
-            var run = Corpus.Ingest(store, path);
+            File.WriteAllText(path, TestCorpus.JsonLine(1, "Shelling killed nine civilians in Saraqeb on Monday, activists said.") + "\n");
+            var run = TestCorpus.Ingest(store, path);
             Assert.Equal(1L, run.Replaced);
             Assert.Equal(9L, Assert.Single(store.Claims()).Killed);
             Assert.Contains("four civilians", Assert.Single(store.Superseded("a0001")).Text, StringComparison.Ordinal);
 
             // Both versions in one input, again: nothing changes.
-            File.WriteAllText(path, Corpus.JsonLine(1, "Shelling killed four civilians in Saraqeb on Monday, activists said.") + "\n"
-                + Corpus.JsonLine(1, "Shelling killed nine civilians in Saraqeb on Monday, activists said.") + "\n");
+            File.WriteAllText(path, TestCorpus.JsonLine(1, "Shelling killed four civilians in Saraqeb on Monday, activists said.") + "\n"
+                + TestCorpus.JsonLine(1, "Shelling killed nine civilians in Saraqeb on Monday, activists said.") + "\n");
             var dump = store.Dump();
-            var again = Corpus.Ingest(store, path);
+            var again = TestCorpus.Ingest(store, path);
             Assert.Equal((1L, 1L, 0L), (again.Superseded, again.Unchanged, again.Replaced));
             Assert.Equal(dump, store.Dump());
         }
@@ -79,13 +79,13 @@ internal static class StoreContract
         var path = Path.Combine(Path.GetTempPath(), $"tally-dups-{Guid.NewGuid():N}.jsonl");
         try
         {
-            var full = Corpus.Text(3) + " " + Corpus.Text(4) + " " + Corpus.Text(5);
+            var full = TestCorpus.Text(3) + " " + TestCorpus.Text(4) + " " + TestCorpus.Text(5);
             var truncated = full[..(full.Length * 3 / 5)];
             File.WriteAllText(path, string.Join('\n',
-                Corpus.JsonLine(100, full), Corpus.JsonLine(101, Corpus.Text(7) + " " + Corpus.Text(8)), Corpus.JsonLine(102, truncated),
-                Corpus.JsonLine(103, Corpus.Text(11) + " " + Corpus.Text(12))) + "\n");
+                TestCorpus.JsonLine(100, full), TestCorpus.JsonLine(101, TestCorpus.Text(7) + " " + TestCorpus.Text(8)), TestCorpus.JsonLine(102, truncated),
+                TestCorpus.JsonLine(103, TestCorpus.Text(11) + " " + TestCorpus.Text(12))) + "\n");
             using var store = Store.Open(location);
-            Corpus.Ingest(store, path);
+            TestCorpus.Ingest(store, path);
             var link = Assert.Single(store.Duplicates());
             Assert.Equal(("a0102", "a0100"), (link.ArticleId, link.Of));
             Assert.True(link.Containment >= NearDuplicates.Threshold);
@@ -98,11 +98,11 @@ internal static class StoreContract
 
     public static void Claims_AreFiltered(string location)
     {
-        var corpus = Corpus.Write(20);
+        var corpus = TestCorpus.Write(20);
         try
         {
             using var store = Store.Open(location);
-            Corpus.Ingest(store, corpus);
+            TestCorpus.Ingest(store, corpus);
             var all = store.Claims();
             Assert.NotEmpty(all);
 

@@ -53,7 +53,7 @@ internal static class Backends
 }
 
 /// <summary>Articles written for the tests, as JSON Lines, with their problems.</summary>
-internal static class Corpus
+internal static class TestCorpus
 {
     private static readonly string[] s_places = ["Saraqeb", "Kafranbel", "Ariha", "Jisr al-Shughur", "Azaz", "Afrin", "Douma", "Harasta", "Tafas", "Jasim"];
     private static readonly string[] s_actors = ["Russian warplanes", "regime helicopters", "government forces", "Turkish drones", "unidentified gunmen"];

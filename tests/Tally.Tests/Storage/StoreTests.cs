@@ -43,13 +43,13 @@ public class PostgresStoreTest
     [PostgresFact]
     public void BothBackEnds_HoldTheSameRecord()
     {
-        var corpus = Corpus.Write(25);
+        var corpus = TestCorpus.Write(25);
         try
         {
             using var sqlite = Store.Open(Backends.NewSqlite());
             using var postgres = Store.Open(Backends.NewPostgres());
-            Corpus.Ingest(sqlite, corpus);
-            Corpus.Ingest(postgres, corpus);
+            TestCorpus.Ingest(sqlite, corpus);
+            TestCorpus.Ingest(postgres, corpus);
             Assert.Equal(sqlite.Dump(), postgres.Dump());
         }
         finally
