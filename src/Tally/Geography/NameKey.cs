@@ -221,6 +221,11 @@ public static class NameKey
         return loose.ToString();
     }
 
+    // Gazetteer names are few and asked for again and again: their loose spellings are computed once.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_looseOfEntries = new(StringComparer.Ordinal);
+
+    private static string LooseOfEntry(string name) => s_looseOfEntries.GetOrAdd(name, static n => Loose(n));
+
     /// <summary>The edit distance between the <see cref="Loose"/> spellings of <paramref name="written"/> and the closest of <paramref name="names"/> (Latin script only).</summary>
     public static int LooseDistance(ReadOnlySpan<char> written, IEnumerable<string> names)
     {
@@ -230,7 +235,7 @@ public static class NameKey
         {
             if (name.Length > 0 && name[0] < '\u0600')
             {
-                best = Math.Min(best, Distance(loose, Loose(name)));
+                best = Math.Min(best, Distance(loose, LooseOfEntry(name)));
             }
         }
 
@@ -254,7 +259,7 @@ public static class NameKey
                 continue;
             }
 
-            var other = Loose(name);
+            var other = LooseOfEntry(name);
             if (Math.Abs(other.Length - loose.Length) <= tolerance && Distance(loose, other) <= tolerance)
             {
                 return true;
