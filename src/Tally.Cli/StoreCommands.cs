@@ -41,6 +41,13 @@ internal static class StoreCommands
         }
     }
 
+    /// <summary>Runs <paramref name="body"/> on the record at <paramref name="location"/>, or prints why it cannot be opened.</summary>
+    private static int WithStore(string? location, TextWriter stderr, Func<Store, int> body)
+    {
+        using var store = Open(location, stderr);
+        return store is null ? ExitCodes.Usage : body(store);
+    }
+
     public static Command Ingest(TextWriter stderr, Func<Stream>? stdin)
     {
         var input = new InputOptions();
@@ -118,47 +125,44 @@ internal static class StoreCommands
         command.Options.Add(id);
         command.SetAction(parse =>
         {
-            using var store = Open(parse.GetValue(db), stderr);
-            if (store is null)
+            return WithStore(parse.GetValue(db), stderr, store =>
             {
-                return ExitCodes.Usage;
-            }
-
-            var links = store.Duplicates();
-            var articles = store.Articles(parse.GetValue(id));
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    foreach (var a in articles)
-                    {
-                        var o = new JsonObject
+                var links = store.Duplicates();
+                var articles = store.Articles(parse.GetValue(id));
+                switch (parse.GetValue(format))
+                {
+                    case "json":
+                        foreach (var a in articles)
                         {
-                            ["id"] = a.Id, ["seq"] = a.Seq, ["title"] = a.Title, ["published"] = a.Published, ["source"] = a.Source,
-                            ["url"] = a.Url, ["origin"] = a.Origin, ["hash"] = a.Hash, ["claims"] = a.ClaimCount,
-                            ["duplicate_of"] = new JsonArray([.. links.Where(l => l.ArticleId == a.Id).Select(l => (JsonNode)new JsonObject { ["id"] = l.Of, ["containment"] = l.Containment })]),
-                            ["duplicated_by"] = new JsonArray([.. links.Where(l => l.Of == a.Id).Select(l => (JsonNode)new JsonObject { ["id"] = l.ArticleId, ["containment"] = l.Containment })]),
-                        };
-                        stdout.WriteLine(o.ToJsonString());
-                    }
+                            var o = new JsonObject
+                            {
+                                ["id"] = a.Id, ["seq"] = a.Seq, ["title"] = a.Title, ["published"] = a.Published, ["source"] = a.Source,
+                                ["url"] = a.Url, ["origin"] = a.Origin, ["hash"] = a.Hash, ["claims"] = a.ClaimCount,
+                                ["duplicate_of"] = new JsonArray([.. links.Where(l => l.ArticleId == a.Id).Select(l => (JsonNode)new JsonObject { ["id"] = l.Of, ["containment"] = l.Containment })]),
+                                ["duplicated_by"] = new JsonArray([.. links.Where(l => l.Of == a.Id).Select(l => (JsonNode)new JsonObject { ["id"] = l.ArticleId, ["containment"] = l.Containment })]),
+                            };
+                            stdout.WriteLine(o.ToJsonString());
+                        }
 
-                    break;
-                case "csv":
-                    stdout.WriteLine("id,published,source,title,claims,duplicate_of");
-                    foreach (var a in articles)
-                    {
-                        stdout.WriteLine(Csv(a.Id, a.Published, a.Source, a.Title, a.ClaimCount.ToString(CultureInfo.InvariantCulture),
-                            string.Join(' ', links.Where(l => l.ArticleId == a.Id).Select(l => l.Of))));
-                    }
+                        break;
+                    case "csv":
+                        stdout.WriteLine("id,published,source,title,claims,duplicate_of");
+                        foreach (var a in articles)
+                        {
+                            stdout.WriteLine(Csv(a.Id, a.Published, a.Source, a.Title, a.ClaimCount.ToString(CultureInfo.InvariantCulture),
+                                string.Join(' ', links.Where(l => l.ArticleId == a.Id).Select(l => l.Of))));
+                        }
 
-                    break;
-                default:
-                    Table(stdout, ["id", "published", "source", "claims", "duplicate of", "title"],
-                        articles.Select(a => new[] { a.Id, a.Published ?? "", a.Source ?? "", a.ClaimCount.ToString(CultureInfo.InvariantCulture),
-                            string.Join(' ', links.Where(l => l.ArticleId == a.Id).Select(l => l.Of)), Cut(a.Title ?? "", 60) }));
-                    break;
-            }
+                        break;
+                    default:
+                        Table(stdout, ["id", "published", "source", "claims", "duplicate of", "title"],
+                            articles.Select(a => new[] { a.Id, a.Published ?? "", a.Source ?? "", a.ClaimCount.ToString(CultureInfo.InvariantCulture),
+                                string.Join(' ', links.Where(l => l.ArticleId == a.Id).Select(l => l.Of)), Cut(a.Title ?? "", 60) }));
+                        break;
+                }
 
-            return ExitCodes.Ok;
+                return ExitCodes.Ok;
+            });
         });
         return command;
     }
@@ -193,67 +197,64 @@ internal static class StoreCommands
                 }
             }
 
-            using var store = Open(parse.GetValue(db), stderr);
-            if (store is null)
+            return WithStore(parse.GetValue(db), stderr, store =>
             {
-                return ExitCodes.Usage;
-            }
-
-            var claims = store.Claims(new ClaimFilter
-            {
-                From = parse.GetValue(from), To = parse.GetValue(to), Governorate = parse.GetValue(governorate), Place = parse.GetValue(place),
-                Perpetrator = parse.GetValue(perpetrator), Attack = parse.GetValue(attack), Source = parse.GetValue(source), Article = parse.GetValue(article),
-            });
-            switch (parse.GetValue(format))
-            {
-                case "json":
-                    foreach (var c in claims)
-                    {
-                        var o = JsonNode.Parse(c.Json)!.AsObject();
-                        o.Insert(0, "article", c.ArticleId);
-                        o.Insert(1, "ordinal", c.Ordinal);
-                        stdout.WriteLine(o.ToJsonString());
-                    }
-
-                    break;
-                case "claims":
-                    // The spec's export: one line per article that has a kept claim, with those claims and its tallies.
-                    foreach (var group in claims.GroupBy(c => c.ArticleId))
-                    {
-                        var line = new JsonObject
+                var claims = store.Claims(new ClaimFilter
+                {
+                    From = parse.GetValue(from), To = parse.GetValue(to), Governorate = parse.GetValue(governorate), Place = parse.GetValue(place),
+                    Perpetrator = parse.GetValue(perpetrator), Attack = parse.GetValue(attack), Source = parse.GetValue(source), Article = parse.GetValue(article),
+                });
+                switch (parse.GetValue(format))
+                {
+                    case "json":
+                        foreach (var c in claims)
                         {
-                            ["id"] = group.Key,
-                            ["claims"] = new JsonArray([.. group.Select(c =>
+                            var o = JsonNode.Parse(c.Json)!.AsObject();
+                            o.Insert(0, "article", c.ArticleId);
+                            o.Insert(1, "ordinal", c.Ordinal);
+                            stdout.WriteLine(o.ToJsonString());
+                        }
+
+                        break;
+                    case "claims":
+                        // The spec's export: one line per article that has a kept claim, with those claims and its tallies.
+                        foreach (var group in claims.GroupBy(c => c.ArticleId))
+                        {
+                            var line = new JsonObject
                             {
-                                var o = JsonNode.Parse(c.Json)!.AsObject();
-                                o.Remove("spans");
-                                return (JsonNode)o;
-                            })]),
-                            ["tallies"] = new JsonArray([.. store.Tallies(group.Key).Select(t => (JsonNode)new JsonObject { ["killed"] = t.Killed, ["scope"] = t.Scope })]),
-                        };
-                        stdout.WriteLine(line.ToJsonString());
-                    }
+                                ["id"] = group.Key,
+                                ["claims"] = new JsonArray([.. group.Select(c =>
+                                {
+                                    var o = JsonNode.Parse(c.Json)!.AsObject();
+                                    o.Remove("spans");
+                                    return (JsonNode)o;
+                                })]),
+                                ["tallies"] = new JsonArray([.. store.Tallies(group.Key).Select(t => (JsonNode)new JsonObject { ["killed"] = t.Killed, ["scope"] = t.Scope })]),
+                            };
+                            stdout.WriteLine(line.ToJsonString());
+                        }
 
-                    break;
-                case "csv":
-                    stdout.WriteLine("article,ordinal,date,date_precision,place,governorate,killed,injured,perpetrators,attack,sources");
-                    foreach (var c in claims)
-                    {
-                        stdout.WriteLine(Csv(c.ArticleId, c.Ordinal.ToString(CultureInfo.InvariantCulture), c.Date, c.DatePrecision, c.Place, c.Governorate,
-                            c.Killed?.ToString(CultureInfo.InvariantCulture), c.Injured?.ToString(CultureInfo.InvariantCulture),
-                            string.Join(' ', c.Perpetrators), c.Attack, string.Join(' ', c.Sources)));
-                    }
+                        break;
+                    case "csv":
+                        stdout.WriteLine("article,ordinal,date,date_precision,place,governorate,killed,injured,perpetrators,attack,sources");
+                        foreach (var c in claims)
+                        {
+                            stdout.WriteLine(Csv(c.ArticleId, c.Ordinal.ToString(CultureInfo.InvariantCulture), c.Date, c.DatePrecision, c.Place, c.Governorate,
+                                c.Killed?.ToString(CultureInfo.InvariantCulture), c.Injured?.ToString(CultureInfo.InvariantCulture),
+                                string.Join(' ', c.Perpetrators), c.Attack, string.Join(' ', c.Sources)));
+                        }
 
-                    break;
-                default:
-                    Table(stdout, ["article", "date", "place", "governorate", "killed", "injured", "perpetrators", "attack", "sources"],
-                        claims.Select(c => new[] { c.ArticleId, c.Date ?? "", c.Place ?? "", c.Governorate ?? "", c.Killed?.ToString(CultureInfo.InvariantCulture) ?? "",
-                            c.Injured?.ToString(CultureInfo.InvariantCulture) ?? "", string.Join(',', c.Perpetrators), c.Attack ?? "", string.Join(',', c.Sources) }));
-                    stdout.WriteLine($"{claims.Count} claim{(claims.Count == 1 ? "" : "s")}");
-                    break;
-            }
+                        break;
+                    default:
+                        Table(stdout, ["article", "date", "place", "governorate", "killed", "injured", "perpetrators", "attack", "sources"],
+                            claims.Select(c => new[] { c.ArticleId, c.Date ?? "", c.Place ?? "", c.Governorate ?? "", c.Killed?.ToString(CultureInfo.InvariantCulture) ?? "",
+                                c.Injured?.ToString(CultureInfo.InvariantCulture) ?? "", string.Join(',', c.Perpetrators), c.Attack ?? "", string.Join(',', c.Sources) }));
+                        stdout.WriteLine($"{claims.Count} claim{(claims.Count == 1 ? "" : "s")}");
+                        break;
+                }
 
-            return ExitCodes.Ok;
+                return ExitCodes.Ok;
+            });
         });
         return command;
     }
@@ -267,32 +268,29 @@ internal static class StoreCommands
         command.Options.Add(format);
         command.SetAction(parse =>
         {
-            using var store = Open(parse.GetValue(db), stderr);
-            if (store is null)
+            return WithStore(parse.GetValue(db), stderr, store =>
             {
-                return ExitCodes.Usage;
-            }
-
-            var problems = store.Problems();
-            if (parse.GetValue(format) == "json")
-            {
-                foreach (var p in problems)
+                var problems = store.Problems();
+                if (parse.GetValue(format) == "json")
                 {
-                    stdout.WriteLine(JsonSerializer.Serialize(new { file = p.File, line = p.Line, row = p.Row, severity = p.Severity, reason = p.Reason }));
+                    foreach (var p in problems)
+                    {
+                        stdout.WriteLine(JsonSerializer.Serialize(new { file = p.File, line = p.Line, row = p.Row, severity = p.Severity, reason = p.Reason }));
+                    }
                 }
-            }
-            else
-            {
-                foreach (var p in problems)
+                else
                 {
-                    var where = new InputPosition(p.File, p.Line > 0 ? (int)p.Line : null, p.Row > 0 ? (int)p.Row : null);
-                    stdout.WriteLine($"{where}: {p.Severity}: {p.Reason}");
+                    foreach (var p in problems)
+                    {
+                        var where = new InputPosition(p.File, p.Line > 0 ? (int)p.Line : null, p.Row > 0 ? (int)p.Row : null);
+                        stdout.WriteLine($"{where}: {p.Severity}: {p.Reason}");
+                    }
+
+                    stdout.WriteLine($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
                 }
 
-                stdout.WriteLine($"{problems.Count} problem{(problems.Count == 1 ? "" : "s")}");
-            }
-
-            return ExitCodes.Ok;
+                return ExitCodes.Ok;
+            });
         });
         return command;
     }
