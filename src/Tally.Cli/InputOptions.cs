@@ -15,21 +15,22 @@ internal sealed class InputOptions
 
     private readonly Option<string> _format = new("--input-format")
     {
-        Description = "Read every input as this format instead of deciding by extension: auto, text, jsonl, csv.",
+        Description = "Read every input as this format instead of deciding by extension: auto, text, jsonl, csv, html, feed (RSS or Atom).",
         DefaultValueFactory = _ => "auto",
     };
 
     private readonly Option<string[]> _places = PlacesOption.Create();
 
-    public InputOptions()
+    /// <param name="inputsRequired">Whether the command needs at least one input (<c>ingest --watch</c> does not).</param>
+    public InputOptions(bool inputsRequired = true)
     {
-        _format.AcceptOnlyFromAmong("auto", "text", "jsonl", "csv");
+        Inputs.Arity = inputsRequired ? ArgumentArity.OneOrMore : ArgumentArity.ZeroOrMore;
+        _format.AcceptOnlyFromAmong("auto", "text", "jsonl", "csv", "html", "feed");
     }
 
     public Argument<string[]> Inputs { get; } = new("inputs")
     {
-        Description = "Files (.txt, .jsonl, .csv), folders of them, or - for standard input.",
-        Arity = ArgumentArity.OneOrMore,
+        Description = "Files (.txt, .jsonl, .csv, .html, .rss/.atom/.xml), folders of them, or - for standard input.",
     };
 
     public void AddTo(Command command)
@@ -73,6 +74,8 @@ internal sealed class InputOptions
                 "text" => InputFormat.Text,
                 "jsonl" => InputFormat.JsonLines,
                 "csv" => InputFormat.Csv,
+                "html" => InputFormat.Html,
+                "feed" => InputFormat.Feed,
                 _ => InputFormat.Auto,
             },
             OnProblem = onProblem,

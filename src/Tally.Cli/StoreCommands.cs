@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -50,17 +51,46 @@ internal static class StoreCommands
 
     public static Command Ingest(TextWriter stderr, Func<Stream>? stdin)
     {
-        var input = new InputOptions();
+        var input = new InputOptions(inputsRequired: false);
         var db = DbOption();
         var batch = new Option<int>("--batch") { Description = "Articles per transaction.", DefaultValueFactory = _ => 200 };
         var progress = new Option<bool>("--progress") { Description = "Show the progress line even when standard error is not a terminal." };
+        var watch = new Option<string?>("--watch")
+        {
+            Description = "After the inputs, keep watching this folder and ingest each file that arrives or changes (once it has stopped growing), until interrupted.",
+        };
+        var interval = new Option<double>("--interval") { Description = "With --watch: seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
+        var watchFor = new Option<double?>("--watch-for") { Description = "With --watch: stop after this many seconds instead of waiting for Ctrl+C." };
         var command = new Command("ingest", "Read articles into the record: extract their claims, link near-duplicates, keep the problems met.");
         input.AddTo(command);
         command.Options.Add(db);
         command.Options.Add(batch);
         command.Options.Add(progress);
+        command.Options.Add(watch);
+        command.Options.Add(interval);
+        command.Options.Add(watchFor);
         command.SetAction(parse =>
         {
+            var inputs = parse.GetValue(input.Inputs) ?? [];
+            string? watched = parse.GetValue(watch);
+            if (inputs.Length == 0 && watched is null)
+            {
+                stderr.WriteLine("tally: ingest needs inputs (files, folders or -), or --watch FOLDER");
+                return ExitCodes.Usage;
+            }
+
+            if (watched is not null && !Directory.Exists(watched))
+            {
+                stderr.WriteLine($"tally: --watch: no such folder: {watched}");
+                return ExitCodes.Usage;
+            }
+
+            if (parse.GetValue(interval) is not (> 0 and < 86400))
+            {
+                stderr.WriteLine("tally: --interval must be more than 0 and less than 86400 seconds");
+                return ExitCodes.Usage;
+            }
+
             using var store = Open(parse.GetValue(db), stderr);
             if (store is null)
             {
@@ -87,31 +117,106 @@ internal static class StoreCommands
                 OnProgress = showProgress ? p => stderr.Write(string.Create(CultureInfo.InvariantCulture,
                     $"\r  {p.Read} articles  {p.Rate:0} /s  {p.Added} new  {p.Replaced} changed  {p.Unchanged} unchanged  {p.Problems} problems   ")) : null,
             };
-            IngestProgress result;
-            try
+
+            long failed = 0;
+            if (inputs.Length > 0)
             {
-                result = ingester.Run(ArticleInput.Read(parse.GetValue(input.Inputs) ?? [], options, stdin));
-            }
-            catch (System.Data.Common.DbException e)
-            {
-                // The open batch is rolled back; what was committed stays, and running the ingest again finishes it.
-                stderr.WriteLine();
-                stderr.WriteLine($"tally: the record {store.Location} failed: {e.Message}; the batches committed before are kept, run the ingest again to finish");
-                return ExitCodes.SomethingSkipped;
+                if (IngestOnce(store, ingester, ArticleInput.Read(inputs, options, stdin), reporter, showProgress, stderr) is not { } result)
+                {
+                    return ExitCodes.SomethingSkipped;
+                }
+
+                failed += result.Failed;
             }
 
-            if (showProgress)
+            if (watched is not null)
             {
-                stderr.WriteLine();
+                if (Watch(store, ingester, watched, options, parse.GetValue(interval), parse.GetValue(watchFor), reporter, showProgress, stderr) is not { } watchFailed)
+                {
+                    return ExitCodes.SomethingSkipped;
+                }
+
+                failed += watchFailed;
             }
 
-            var counts = store.Count();
-            stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"tally: {result.Read} articles in {result.Elapsed.TotalSeconds:0.00} s: {result.Added} new, {result.Replaced} changed, {result.Unchanged} unchanged, {result.Superseded} earlier versions, {result.Failed} failed; {result.Duplicates} near-duplicate links; {reporter.Skipped} skipped, {reporter.Warnings} warnings"));
-            stderr.WriteLine($"tally: the record {store.Location} holds {counts.Articles} articles, {counts.Claims} claims, {counts.Tallies} tallies, {counts.Duplicates} near-duplicate links, {counts.Problems} problems");
-            return reporter.Skipped > 0 || result.Failed > 0 ? ExitCodes.SomethingSkipped : ExitCodes.Ok;
+            return reporter.Skipped > 0 || failed > 0 ? ExitCodes.SomethingSkipped : ExitCodes.Ok;
         });
         return command;
+    }
+
+    /// <summary>One ingest run with its summary lines; <c>null</c> after reporting a failure of the record.</summary>
+    private static IngestProgress? IngestOnce(Store store, Ingester ingester, IEnumerable<Article> articles, ProblemReporter reporter, bool showProgress, TextWriter stderr)
+    {
+        IngestProgress result;
+        try
+        {
+            result = ingester.Run(articles);
+        }
+        catch (System.Data.Common.DbException e)
+        {
+            // The open batch is rolled back; what was committed stays, and running the ingest again finishes it.
+            stderr.WriteLine();
+            stderr.WriteLine($"tally: the record {store.Location} failed: {e.Message}; the batches committed before are kept, run the ingest again to finish");
+            return null;
+        }
+
+        if (showProgress)
+        {
+            stderr.WriteLine();
+        }
+
+        var counts = store.Count();
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"tally: {result.Read} articles in {result.Elapsed.TotalSeconds:0.00} s: {result.Added} new, {result.Replaced} changed, {result.Unchanged} unchanged, {result.Superseded} earlier versions, {result.Failed} failed; {result.Duplicates} near-duplicate links; {reporter.Skipped} skipped, {reporter.Warnings} warnings"));
+        stderr.WriteLine($"tally: the record {store.Location} holds {counts.Articles} articles, {counts.Claims} claims, {counts.Tallies} tallies, {counts.Duplicates} near-duplicate links, {counts.Problems} problems");
+        return result;
+    }
+
+    /// <summary>Ingests the files of <paramref name="folder"/> as they arrive, until Ctrl+C, SIGTERM or <paramref name="seconds"/>;
+    /// returns the articles whose extraction failed, or <c>null</c> after a failure of the record.</summary>
+    private static long? Watch(Store store, Ingester ingester, string folder, ReaderOptions options, double interval, double? seconds,
+        ProblemReporter reporter, bool showProgress, TextWriter stderr)
+    {
+        using var stop = seconds is { } s ? new CancellationTokenSource(TimeSpan.FromSeconds(Math.Max(0, s))) : new CancellationTokenSource();
+        void Stop(PosixSignalContext context)
+        {
+            context.Cancel = true;
+            stop.Cancel();
+        }
+
+        using var interrupt = PosixSignalRegistration.Create(PosixSignal.SIGINT, Stop);
+        using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, Stop);
+        var watch = new FolderWatch(folder);
+        stderr.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tally: watching {folder} every {interval:0.###} s; Ctrl+C stops"));
+        long failed = 0;
+        do
+        {
+            IReadOnlyList<string> ready;
+            try
+            {
+                ready = watch.Ready();
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                stderr.WriteLine($"tally: --watch: cannot read {folder}: {e.Message}; trying again");
+                continue;
+            }
+
+            if (ready.Count > 0)
+            {
+                stderr.WriteLine($"tally: {ready.Count} file(s) arrived or changed: {string.Join(", ", ready.Take(5).Select(Path.GetFileName))}{(ready.Count > 5 ? ", ..." : "")}");
+                if (IngestOnce(store, ingester, ArticleInput.Read(ready, options), reporter, showProgress, stderr) is not { } result)
+                {
+                    return null;
+                }
+
+                failed += result.Failed;
+            }
+        }
+        while (!stop.Token.WaitHandle.WaitOne(TimeSpan.FromSeconds(interval)));
+
+        stderr.WriteLine($"tally: stopped watching {folder}");
+        return failed;
     }
 
     public static Command Articles(TextWriter stdout, TextWriter stderr)
@@ -137,7 +242,7 @@ internal static class StoreCommands
                             var o = new JsonObject
                             {
                                 ["id"] = a.Id, ["seq"] = a.Seq, ["title"] = a.Title, ["published"] = a.Published, ["source"] = a.Source,
-                                ["url"] = a.Url, ["origin"] = a.Origin, ["hash"] = a.Hash, ["claims"] = a.ClaimCount,
+                                ["url"] = a.Url, ["byline"] = a.Byline, ["origin"] = a.Origin, ["hash"] = a.Hash, ["claims"] = a.ClaimCount,
                                 ["duplicate_of"] = new JsonArray([.. links.Where(l => l.ArticleId == a.Id).Select(l => (JsonNode)new JsonObject { ["id"] = l.Of, ["containment"] = l.Containment })]),
                                 ["duplicated_by"] = new JsonArray([.. links.Where(l => l.Of == a.Id).Select(l => (JsonNode)new JsonObject { ["id"] = l.ArticleId, ["containment"] = l.Containment })]),
                             };

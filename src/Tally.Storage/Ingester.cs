@@ -182,6 +182,7 @@ public sealed class Ingester(Store store, Extractor extractor)
             Published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             Source = article.Source,
             Url = article.Url,
+            Byline = article.Byline,
             Origin = origin,
             Text = article.Text,
             ClaimsLine = System.Text.Encoding.UTF8.GetString(line.ToArray()).TrimEnd('\n'),

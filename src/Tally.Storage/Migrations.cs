@@ -86,6 +86,9 @@ public static class Migrations
           PRIMARY KEY (article_id, hash)
         );
         """,
+        """
+        ALTER TABLE articles ADD COLUMN byline TEXT;
+        """,
     ];
 
     /// <summary>The schema version a store has after opening.</summary>

@@ -15,6 +15,9 @@ public sealed record ArticleRow(string Id, string Hash, long Seq)
 
     public string? Url { get; init; }
 
+    /// <summary>Who wrote it, if the input says.</summary>
+    public string? Byline { get; init; }
+
     /// <summary>Where it was read from (file, line, row).</summary>
     public string? Origin { get; init; }
 

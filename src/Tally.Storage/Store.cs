@@ -173,14 +173,14 @@ public sealed class Store : IDisposable
         Execute("DELETE FROM bands WHERE article_id = @id", id);
         Execute("DELETE FROM duplicates WHERE article_id = @id", id);
         Execute("""
-            INSERT INTO articles (id, hash, seq, title, published, source, url, origin, text, claims_line, claim_count)
-            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @origin, @text, @line, @count)
+            INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claims_line, claim_count)
+            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @byline, @origin, @text, @line, @count)
             ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, title = excluded.title, published = excluded.published,
-              source = excluded.source, url = excluded.url, origin = excluded.origin, text = excluded.text,
+              source = excluded.source, url = excluded.url, byline = excluded.byline, origin = excluded.origin, text = excluded.text,
               claims_line = excluded.claims_line, claim_count = excluded.claim_count
             """,
             id, ("hash", article.Hash), ("seq", article.Seq), ("title", article.Title), ("published", article.Published),
-            ("source", article.Source), ("url", article.Url), ("origin", article.Origin), ("text", article.Text),
+            ("source", article.Source), ("url", article.Url), ("byline", article.Byline), ("origin", article.Origin), ("text", article.Text),
             ("line", article.ClaimsLine), ("count", (long)article.ClaimCount));
         foreach (var c in claims)
         {
@@ -253,12 +253,12 @@ public sealed class Store : IDisposable
 
     /// <summary>The articles, in ingest order.</summary>
     public IReadOnlyList<ArticleRow> Articles(string? id = null) =>
-        Query("SELECT id, hash, seq, title, published, source, url, origin, text, claims_line, claim_count FROM articles"
+        Query("SELECT id, hash, seq, title, published, source, url, origin, text, claims_line, claim_count, byline FROM articles"
             + (id is null ? "" : " WHERE id = @id") + " ORDER BY seq",
             r => new ArticleRow(r.GetString(0), r.GetString(1), r.GetInt64(2))
             {
                 Title = Text(r, 3), Published = Text(r, 4), Source = Text(r, 5), Url = Text(r, 6), Origin = Text(r, 7),
-                Text = r.GetString(8), ClaimsLine = r.GetString(9), ClaimCount = (int)r.GetInt64(10),
+                Text = r.GetString(8), ClaimsLine = r.GetString(9), ClaimCount = (int)r.GetInt64(10), Byline = Text(r, 11),
             },
             ("id", id));
 
@@ -328,7 +328,7 @@ public sealed class Store : IDisposable
         var sb = new StringBuilder();
         foreach (var a in Articles())
         {
-            sb.Append(CultureInfo.InvariantCulture, $"article\t{a.Seq}\t{a.Id}\t{a.Hash}\t{a.Title}\t{a.Published}\t{a.Source}\t{a.Url}\t{a.Origin}\t{a.ClaimCount}\t{a.ClaimsLine}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"article\t{a.Seq}\t{a.Id}\t{a.Hash}\t{a.Title}\t{a.Published}\t{a.Source}\t{a.Url}\t{a.Byline}\t{a.Origin}\t{a.ClaimCount}\t{a.ClaimsLine}\n");
         }
 
         foreach (var c in Claims())

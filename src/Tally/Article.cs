@@ -34,6 +34,9 @@ public sealed record Article(string Id, string Text)
     /// <summary>The outlet that published the article (e.g. "TRT World", "sana").</summary>
     public string? Source { get; init; }
 
+    /// <summary>Who wrote the article (a web page's or feed item's author), if known.</summary>
+    public string? Byline { get; init; }
+
     /// <summary>The article's address, if known.</summary>
     public string? Url { get; init; }
 

@@ -6,15 +6,17 @@ namespace Tally.Formats;
 /// </summary>
 /// <remarks>
 /// <para>A file's format comes from its extension (<c>.txt</c>, <c>.jsonl</c>/<c>.ndjson</c>/<c>.json</c>,
-/// <c>.csv</c>) unless <see cref="ReaderOptions.Format"/> forces one; a file with another extension, and standard
-/// input, are recognized from their first bytes (a <c>{</c> is JSON Lines, a header naming an id and a text column is
-/// CSV, anything else is text). A folder yields its supported files, recursively, in ordinal order of their paths.</para>
+/// <c>.csv</c>, <c>.html</c>/<c>.htm</c>/<c>.xhtml</c>, <c>.rss</c>/<c>.atom</c>/<c>.xml</c>) unless
+/// <see cref="ReaderOptions.Format"/> forces one; a file with another extension, and standard input, are recognized
+/// from their first bytes (a <c>{</c> is JSON Lines; markup naming <c>rss</c>, <c>feed</c> or <c>rdf:RDF</c> is a
+/// feed, other markup a web page; a header naming an id and a text column is CSV; anything else is text). A folder yields its supported files, recursively, in ordinal order of their paths.</para>
 /// <para>Problems go to <see cref="ReaderOptions.OnProblem"/>; a missing or unreadable input is one, and reading goes
 /// on with the next input.</para>
 /// </remarks>
 public static class ArticleInput
 {
-    private static readonly string[] s_extensions = [".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv"];
+    private static readonly string[] s_extensions =
+        [".txt", ".text", ".jsonl", ".ndjson", ".json", ".csv", ".html", ".htm", ".xhtml", ".rss", ".atom", ".xml"];
 
     /// <summary>Reads every article of every input.</summary>
     public static IEnumerable<Article> Read(IEnumerable<string> inputs, ReaderOptions options, Func<Stream>? standardInput = null)
@@ -51,13 +53,10 @@ public static class ArticleInput
 
     private static IEnumerable<Article> ReadFolder(string folder, ReaderOptions options)
     {
-        var files = Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
-            .Where(f => options.Format != InputFormat.Auto || s_extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
-            .Order(StringComparer.Ordinal)
-            .ToList();
+        var files = FilesOf(folder, options.Format);
         if (files.Count == 0)
         {
-            options.OnProblem(new ReadProblem(new InputPosition(folder), "the folder holds no .txt, .jsonl or .csv file", ProblemSeverity.Skipped));
+            options.OnProblem(new ReadProblem(new InputPosition(folder), "the folder holds no .txt, .jsonl, .csv, .html or feed file", ProblemSeverity.Skipped));
         }
 
         foreach (var file in files)
@@ -68,6 +67,14 @@ public static class ArticleInput
             }
         }
     }
+
+    /// <summary>The files of a folder (recursively) that are read as articles, in ordinal order of their paths: those
+    /// with a known extension, or every file when <paramref name="format"/> is forced.</summary>
+    public static List<string> FilesOf(string folder, InputFormat format) =>
+        Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            .Where(f => format != InputFormat.Auto || s_extensions.Contains(Path.GetExtension(f).ToLowerInvariant()))
+            .Order(StringComparer.Ordinal)
+            .ToList();
 
     private static IEnumerable<Article> ReadFile(string path, ReaderOptions options)
     {
@@ -95,6 +102,8 @@ public static class ArticleInput
             ".txt" or ".text" => InputFormat.Text,
             ".jsonl" or ".ndjson" or ".json" => InputFormat.JsonLines,
             ".csv" => InputFormat.Csv,
+            ".html" or ".htm" or ".xhtml" => InputFormat.Html,
+            ".rss" or ".atom" or ".xml" => InputFormat.Feed,
             _ => null,
         };
 
@@ -123,6 +132,8 @@ public static class ArticleInput
             {
                 InputFormat.JsonLines => JsonLinesReader.Read(source, name, options),
                 InputFormat.Csv => CsvArticleReader.Read(source, name, options),
+                InputFormat.Html => HtmlArticleReader.Read(source, name, id, options),
+                InputFormat.Feed => FeedReader.Read(source, name, id, options),
                 _ => TextArticleReader.Read(source, name, id, options),
             };
             foreach (var article in articles)
@@ -132,6 +143,28 @@ public static class ArticleInput
         }
     }
 
+    private static InputFormat SniffMarkup(ReadOnlySpan<byte> head)
+    {
+        Span<byte> lower = stackalloc byte[Math.Min(head.Length, 4096)];
+        for (int i = 0; i < lower.Length; i++)
+        {
+            byte b = head[i];
+            lower[i] = b is >= (byte)'A' and <= (byte)'Z' ? (byte)(b | 0x20) : b;
+        }
+
+        if (lower.IndexOf("<rss"u8) >= 0 || lower.IndexOf("<feed"u8) >= 0 || lower.IndexOf("<rdf:rdf"u8) >= 0)
+        {
+            return InputFormat.Feed;
+        }
+
+        if (lower.IndexOf("<html"u8) >= 0 || lower.IndexOf("<!doctype html"u8) >= 0 || lower.IndexOf("<body"u8) >= 0)
+        {
+            return InputFormat.Html;
+        }
+
+        return lower.StartsWith("<?xml"u8) ? InputFormat.Feed : InputFormat.Html;
+    }
+
     /// <summary>Guesses the format of an input from its first bytes.</summary>
     public static InputFormat Sniff(ReadOnlySpan<byte> head)
     {
@@ -139,6 +172,11 @@ public static class ArticleInput
         if (head.Length > 0 && head[0] == (byte)'{')
         {
             return InputFormat.JsonLines;
+        }
+
+        if (head.Length > 0 && head[0] == (byte)'<')
+        {
+            return SniffMarkup(head);
         }
 
         int nl = head.IndexOf((byte)'\n');

@@ -4,7 +4,7 @@ namespace Tally.Formats;
 
 /// <summary>
 /// Reads JSON Lines: one object per line with <c>id</c> (string or number) and <c>text</c>, and optionally
-/// <c>title</c>, <c>published</c>, <c>source</c>, <c>url</c> and <c>location</c>.
+/// <c>title</c>, <c>published</c>, <c>source</c>, <c>url</c>, <c>byline</c> (or <c>author</c>) and <c>location</c>.
 /// </summary>
 /// <remarks>
 /// Blank lines are ignored. A line that is not valid UTF-8 or not a JSON object, or lacks an id or a text, is
@@ -123,6 +123,7 @@ public static class JsonLinesReader
                 Published = published,
                 Source = String(root, "source"),
                 Url = String(root, "url"),
+                Byline = String(root, "byline") ?? String(root, "author"),
                 LocationHint = String(root, "location"),
                 Origin = position,
             };

@@ -14,6 +14,12 @@ public enum InputFormat : byte
 
     /// <summary>CSV with a header row and a column mapping.</summary>
     Csv,
+
+    /// <summary>A saved web page: one article per file.</summary>
+    Html,
+
+    /// <summary>An RSS or Atom feed: one article per item.</summary>
+    Feed,
 }
 
 /// <summary>How readers read: the column mapping for CSV, the forced format, and where problems go.</summary>

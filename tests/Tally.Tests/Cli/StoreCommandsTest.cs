@@ -52,6 +52,44 @@ public class StoreCommandsTest
     }
 
     [Fact]
+    public async Task Ingest_Watch_TakesTheFilesThatArriveWhileItRuns()
+    {
+        var db = Backends.NewSqlite();
+        var folder = Path.Combine(Path.GetTempPath(), "tally-watch-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            File.WriteAllText(Path.Combine(folder, "first.txt"), "Two people were killed in shelling on Ariha.");
+            var run = Task.Run(() => CliRunner.Run(null, "ingest", "--db", db, "--watch", folder, "--interval", "0.1", "--watch-for", "3"));
+            await Task.Delay(500);
+            File.WriteAllText(Path.Combine(folder, "second.html"),
+                "<html><head><meta name='author' content='A. Writer'></head><body><article><p>Five civilians were killed in Douma.</p></article></body></html>");
+            var result = await run;
+            Assert.Equal(0, result.ExitCode);
+            Assert.Contains("stopped watching", result.Stderr);
+            var articles = CliRunner.Run(null, "articles", "--db", db, "--format", "json").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+            Assert.Equal(["first", "second"], articles.Select(a => a.GetProperty("id").GetString()));
+            Assert.Equal("A. Writer", articles[1].GetProperty("byline").GetString());
+            Assert.Equal(1, articles[1].GetProperty("claims").GetInt32());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Ingest_WithoutInputsOrWatch_IsAUsageError()
+    {
+        var result = CliRunner.Run(null, "ingest", "--db", Backends.NewSqlite());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--watch FOLDER", result.Stderr);
+        var missing = CliRunner.Run(null, "ingest", "--db", Backends.NewSqlite(), "--watch", "/nonexistent/tally-folder");
+        Assert.Equal(2, missing.ExitCode);
+        Assert.Contains("no such folder", missing.Stderr);
+    }
+
+    [Fact]
     public void UnreachableRecord_IsReportedClearly()
     {
         var result = CliRunner.Run(null, "articles", "--db", "postgresql://nobody@127.0.0.1:1/none");
