@@ -138,7 +138,64 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             i = end;
         }
 
+        AddRepeatedUnknownNames(document, taken);
         Resolve(document);
+    }
+
+    /// <summary>
+    /// A name the text introduced as a place though the gazetteer lacks it ("the village of Basqala") is a place where
+    /// it comes again after a word that introduces one ("three died in Basqala"), with the same spelling.
+    /// </summary>
+    private static void AddRepeatedUnknownNames(Document document, bool[] taken)
+    {
+        HashSet<string>? names = null;
+        foreach (var m in document.Places)
+        {
+            if (m.Candidates.Count == 0)
+            {
+                (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.Text[m.Range.Start..m.Range.End]);
+            }
+        }
+
+        if (names is null)
+        {
+            return;
+        }
+
+        var covered = new bool[document.Tokens.Count];
+        foreach (var m in document.Places)
+        {
+            Array.Fill(covered, true, m.FirstToken, m.EndToken - m.FirstToken);
+        }
+
+        var lookup = names.GetAlternateLookup<ReadOnlySpan<char>>();
+        var cues = s_cuesBefore.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool added = false;
+        for (int i = 1; i < document.Tokens.Count; i++)
+        {
+            if (taken[i] || covered[i] || covered[i - 1] || !cues.Contains(document.TokenText(i - 1))
+                || document.Tokens[i].Kind != TokenKind.Word || !char.IsUpper(document.Text[document.Tokens[i].Start]))
+            {
+                continue;
+            }
+
+            int end = CapitalizedRunEnd(document, i, out _);
+            if (end <= i || !lookup.Contains(document.Text.AsSpan(document.Tokens[i].Start, document.Tokens[end - 1].End - document.Tokens[i].Start))
+                || document.Is(end, "said") || document.Is(end, "says") || document.Is(end, "told"))
+            {
+                continue;
+            }
+
+            document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, [], IsArea: false));
+            Array.Fill(covered, true, i, end - i);
+            added = true;
+            i = end - 1;
+        }
+
+        if (added)
+        {
+            document.Places.Sort((a, b) => a.FirstToken.CompareTo(b.FirstToken));
+        }
     }
 
     /// <summary>Tokens that other recognizers already explained: an actor, a source, a date, a number... is not a place.</summary>
@@ -211,8 +268,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     {
         var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         bool introduced = doc.Is(first - 1, "of") && first >= 2 && nouns.Contains(doc.TokenText(first - 2));
+        int end = CapitalizedRunEnd(doc, first, out int words);
+        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
+        return words > 0 && (introduced || followed) ? end : first;
+    }
+
+    /// <summary>The end of the run of up to four capitalized words (with hyphens and articles inside) at <paramref name="first"/>.</summary>
+    private static int CapitalizedRunEnd(Document doc, int first, out int words)
+    {
         int end = first;
-        int words = 0;
+        words = 0;
         var articles = s_articles.GetAlternateLookup<ReadOnlySpan<char>>();
         while (end < doc.Tokens.Count && words < 4)
         {
@@ -243,8 +308,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             end--;
         }
 
-        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
-        return words > 0 && (introduced || followed) ? end : first;
+        return end;
     }
 
     /// <summary>The end of the longest known name starting at <paramref name="first"/>, or <paramref name="first"/>.</summary>

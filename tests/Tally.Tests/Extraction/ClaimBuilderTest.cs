@@ -54,6 +54,9 @@ public class ClaimBuilderTest
         // A name whose key matches a governorate by chance ("Deir", "Daraa") is not that governorate.
         { "Two children were killed in the village of Deir Sharqi in an air strike on Sunday, activists said.",
           ["2/- Deir Sharqi/Idlib 2019-08-25 unknown air_strike activists"] },
+        // A village the gazetteer lacks, introduced once as a place, is a place where it is named again.
+        { "Regime jets bombed Kafranbel and the village of Basqaloun on Sunday. Two farmers died in Basqaloun, activists said.",
+          ["2/- Basqaloun/Idlib 2019-08-25 syrian_government air_strike activists"] },
         // Only the injured.
         { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
         // An apposition between the count and its verb.
