@@ -190,8 +190,10 @@ public static partial class ClaimBuilder
             }
         }
 
-        // No place in the sentence: a town or village the sentence before names for the same events.
-        if (context.Count > 3)
+        // No place in the sentence: a town or village the sentence before names for the same events (the context's
+        // fourth window is that sentence only when there is one; for the first sentence it is the lead's next sentence,
+        // whose places are the parts of a total, not its place).
+        if (context.Count > 3 && doc.Sentences[sentence].FirstToken > context[3].From)
         {
             var (from, to) = context[3];
             var specific = index.PlacesIn(from, to).FirstOrDefault(p => !p.IsForeign && !IsOrigin(doc, p)

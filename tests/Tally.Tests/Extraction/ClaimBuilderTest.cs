@@ -57,6 +57,9 @@ public class ClaimBuilderTest
         // A village the gazetteer lacks, introduced once as a place, is a place where it is named again.
         { "Regime jets bombed Kafranbel and the village of Basqaloun on Sunday. Two farmers died in Basqaloun, activists said.",
           ["2/- Basqaloun/Idlib 2019-08-25 syrian_government air_strike activists"] },
+        // A total in the first sentence takes no place from the parts the next sentence lists.
+        { "At least seven civilians were killed in air strikes on Thursday in northwestern Syria, activists said. Four civilians were killed in Kafranbel and three others in Saraqeb, activists said.",
+          ["7/- -/Idlib 2019-08-29 unknown air_strike activists", "4/- Kafranbel/Idlib 2019-08-29 unknown air_strike activists", "3/- Saraqeb/Idlib 2019-08-29 unknown air_strike activists"] },
         // Only the injured.
         { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
         // An apposition between the count and its verb.
