@@ -10,7 +10,7 @@ using Tally.Storage;
 namespace Tally.Cli;
 
 /// <summary>The commands over the record: <c>ingest</c>, <c>articles</c>, <c>claims</c>, <c>problems</c>.</summary>
-internal static class StoreCommands
+internal static partial class StoreCommands
 {
     private static Option<string?> DbOption() => new("--db")
     {

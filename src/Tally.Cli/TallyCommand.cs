@@ -18,6 +18,8 @@ internal static class TallyCommand
         root.Subcommands.Add(StoreCommands.Articles(stdout ?? Console.Out, stderr ?? Console.Error));
         root.Subcommands.Add(StoreCommands.Claims(stdout ?? Console.Out, stderr ?? Console.Error));
         root.Subcommands.Add(StoreCommands.Problems(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Incidents(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Incident(stdout ?? Console.Out, stderr ?? Console.Error));
         return root;
     }
 }

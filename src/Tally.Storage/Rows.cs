@@ -30,6 +30,9 @@ public sealed record ArticleRow(string Id, string Hash, long Seq)
     public int ClaimCount { get; init; }
 }
 
+/// <summary>What incidents need of an article: its id, ingest order, outlet, publication date and title.</summary>
+public sealed record ArticleHead(string Id, long Seq, string? Source, string? Published, string? Title);
+
 /// <summary>A claim as the record holds it: the columns queries filter on, and the whole claim as JSON (with spans).</summary>
 public sealed record ClaimRow(string ArticleId, int Ordinal)
 {

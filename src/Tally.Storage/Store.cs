@@ -262,6 +262,11 @@ public sealed class Store : IDisposable
             },
             ("id", id));
 
+    /// <summary>Every article's id, ingest order, outlet and publication date (no text), in ingest order.</summary>
+    public IReadOnlyList<ArticleHead> ArticleHeads() =>
+        Query("SELECT id, seq, source, published, title FROM articles ORDER BY seq",
+            r => new ArticleHead(r.GetString(0), r.GetInt64(1), Text(r, 2), Text(r, 3), Text(r, 4)));
+
     /// <summary>The claims <paramref name="filter"/> keeps, by article (in ingest order) and position.</summary>
     public IReadOnlyList<ClaimRow> Claims(ClaimFilter? filter = null)
     {

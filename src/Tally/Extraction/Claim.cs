@@ -78,6 +78,9 @@ public sealed record Claim
     /// <summary>The governorate, one of the spec's fourteen names.</summary>
     public Sourced<string>? Governorate { get; init; }
 
+    /// <summary>The gazetteer entry <see cref="Place"/> was resolved to; <c>null</c> when the place is unresolved or absent.</summary>
+    public Tally.Geography.Place? PlaceEntry { get; init; }
+
     /// <summary>Who the article says did it, as the spec's neutral ids; never empty (<c>unknown</c> at least).</summary>
     public IReadOnlyList<Sourced<string>> Perpetrators { get; init; } = [];
 

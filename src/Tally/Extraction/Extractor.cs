@@ -21,6 +21,31 @@ public sealed class Extractor
     {
         var document = Pipeline.Annotate(article);
         var (claims, tallies) = ClaimBuilder.Build(document);
-        return new ArticleExtraction(document, claims, tallies);
+        return new ArticleExtraction(document, WithPlaceEntries(document, claims), tallies);
+    }
+
+    /// <summary>Each claim with the gazetteer entry its place mention was resolved to.</summary>
+    private static IReadOnlyList<Claim> WithPlaceEntries(Text.Document document, IReadOnlyList<Claim> claims)
+    {
+        Claim[]? resolved = null;
+        for (int i = 0; i < claims.Count; i++)
+        {
+            if (claims[i].Place?.Range is not { } range)
+            {
+                continue;
+            }
+
+            foreach (var mention in document.Places)
+            {
+                if (mention.Range == range && mention.Resolved is { Kind: not Geography.PlaceKind.Foreign } entry)
+                {
+                    resolved ??= [.. claims];
+                    resolved[i] = claims[i] with { PlaceEntry = entry };
+                    break;
+                }
+            }
+        }
+
+        return resolved ?? claims;
     }
 }

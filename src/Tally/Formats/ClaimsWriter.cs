@@ -125,6 +125,7 @@ public sealed class ClaimsWriter : IDisposable
         if (withSpans)
         {
             WriteSpans(w, doc, c);
+            WritePlaceEntry(w, c.PlaceEntry);
         }
 
         w.WriteEndObject();
@@ -162,6 +163,31 @@ public sealed class ClaimsWriter : IDisposable
         }
 
         Span("evidence", c.Evidence);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The resolved gazetteer entry of the claim's place: what incidents and maps need.</summary>
+    private static void WritePlaceEntry(Utf8JsonWriter w, Geography.Place? entry)
+    {
+        if (entry is null)
+        {
+            w.WriteNull("place_entry");
+            return;
+        }
+
+        var e = Corroboration.PlaceEntry.Of(entry);
+        w.WriteStartObject("place_entry");
+        w.WriteString("id", e.Id);
+        w.WriteString("name", e.Name);
+        w.WriteString("precision", e.Precision);
+        WriteString(w, "district", e.District);
+        WriteString(w, "governorate", e.Governorate);
+        if (e.Latitude is { } lat && e.Longitude is { } lon)
+        {
+            w.WriteNumber("lat", Math.Round(lat, 5));
+            w.WriteNumber("lon", Math.Round(lon, 5));
+        }
+
         w.WriteEndObject();
     }
 

@@ -75,3 +75,38 @@ public class SharedCorpusTest
     private static bool IsImpliedSum(JsonElement claim) =>
         claim.GetProperty("evidence").GetString()!.Contains("a woman and her child", StringComparison.Ordinal);
 }
+
+/// <summary>The incidents issue's bar on the seeds, through the real commands.</summary>
+public class SharedIncidentsTest
+{
+    [SharedFact]
+    public void Incidents_OnTheSeeds_CopiesAgree_BasqalaIsOneIncident_YearsStayApart()
+    {
+        var db = Tally.Tests.Storage.Backends.NewSqlite();
+        CliRunner.Run(null, "ingest", "--db", db, Path.Combine(Paths.Shared!, "corpus", "seeds.jsonl"));
+        var incidents = CliRunner.Run(null, "incidents", "--db", db, "--format", "json").Lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.NotEmpty(incidents);
+        string IncidentOf(string claimRef) => incidents.Single(i => i.GetProperty("claims").EnumerateArray().Any(c => c.GetProperty("ref").GetString() == claimRef)).GetProperty("id").GetString()!;
+        List<string> Claims(JsonElement i) => [.. i.GetProperty("claims").EnumerateArray().Select(c => c.GetProperty("ref").GetString()!)];
+
+        // The two copies of the first article: each claim of the copy shares its incident with the same claim of the original.
+        var original = incidents.SelectMany(Claims).Where(r => r.StartsWith("000_", StringComparison.Ordinal)).ToList();
+        var copy = incidents.SelectMany(Claims).Where(r => r.StartsWith("001_", StringComparison.Ordinal)).ToList();
+        Assert.Equal(original.Count, copy.Count);
+        Assert.Equal(original.Select(IncidentOf).Order(StringComparer.Ordinal), copy.Select(IncidentOf).Order(StringComparer.Ordinal));
+
+        // Basqala: two sources, one incident, best 3.
+        var basqala = Assert.Single(incidents, i => i.GetProperty("place").GetString() == "Basqala");
+        Assert.Equal(2, basqala.GetProperty("source_count").GetInt32());
+        Assert.Equal(3, basqala.GetProperty("figures").GetProperty("killed").GetProperty("best").GetInt32());
+
+        // Nothing from 2017 joins anything from 2019.
+        foreach (var incident in incidents)
+        {
+            var years = incident.GetProperty("claims").EnumerateArray()
+                .Select(c => c.GetProperty("date").GetString() ?? c.GetProperty("published").GetString())
+                .Where(d => d is not null).Select(d => d![..4]).Distinct().ToList();
+            Assert.True(years.Count <= 1, $"incident {incident.GetProperty("id")} spans {string.Join(", ", years)}");
+        }
+    }
+}
