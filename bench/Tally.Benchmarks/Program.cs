@@ -9,6 +9,13 @@ if (args is ["incidents", ..])
     return;
 }
 
+// A synthetic corpus from our own sentence templates, as JSON Lines: ... -- corpus 200000 /tmp/synthetic.jsonl
+if (args is ["corpus", var countText, var path])
+{
+    Tally.Benchmarks.BenchmarkCorpus.WriteJsonLines(int.Parse(countText, CultureInfo.InvariantCulture), path);
+    return;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 
 /// <summary>Entry point holder.</summary>

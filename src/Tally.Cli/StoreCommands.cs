@@ -60,6 +60,11 @@ internal static partial class StoreCommands
             Description = "After the inputs, keep watching this folder and ingest each file that arrives or changes (once it has stopped growing), until interrupted.",
         };
         var interval = new Option<double>("--interval") { Description = "With --watch: seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
+        var threads = new Option<int>("--threads", "-j")
+        {
+            Description = "Extract each batch on this many threads (0: one per core); the record is the same as with one.",
+            DefaultValueFactory = _ => 1,
+        };
         var watchFor = new Option<double?>("--watch-for") { Description = "With --watch: stop after this many seconds instead of waiting for Ctrl+C." };
         var command = new Command("ingest", "Read articles into the record: extract their claims, link near-duplicates, keep the problems met.");
         input.AddTo(command);
@@ -69,6 +74,7 @@ internal static partial class StoreCommands
         command.Options.Add(watch);
         command.Options.Add(interval);
         command.Options.Add(watchFor);
+        command.Options.Add(threads);
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(input.Inputs) ?? [];
@@ -114,6 +120,7 @@ internal static partial class StoreCommands
             ingester = new Ingester(store, extractor)
             {
                 BatchSize = Math.Max(1, parse.GetValue(batch)),
+                Threads = parse.GetValue(threads) is var t and > 0 ? t : Environment.ProcessorCount,
                 OnProgress = showProgress ? p => stderr.Write(string.Create(CultureInfo.InvariantCulture,
                     $"\r  {p.Read} articles  {p.Rate:0} /s  {p.Added} new  {p.Replaced} changed  {p.Unchanged} unchanged  {p.Problems} problems   ")) : null,
             };

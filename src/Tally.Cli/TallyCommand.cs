@@ -20,6 +20,7 @@ internal static class TallyCommand
         root.Subcommands.Add(StoreCommands.Problems(stdout ?? Console.Out, stderr ?? Console.Error));
         root.Subcommands.Add(StoreCommands.Incidents(stdout ?? Console.Out, stderr ?? Console.Error));
         root.Subcommands.Add(StoreCommands.Incident(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(BenchCommand.Create(stdout ?? Console.Out, stderr ?? Console.Error));
         return root;
     }
 }
@@ -38,15 +39,22 @@ internal static class ExtractCommand
         format.AcceptOnlyFromAmong("claims", "spans");
         var output = new Option<string?>("--output", "-o") { Description = "Write to this file instead of standard output." };
         var quiet = new Option<bool>("--quiet", "-q") { Description = "Do not print the summary line." };
+        var threads = new Option<int>("--threads", "-j")
+        {
+            Description = "Extract on this many threads (0: one per core); the output is the same as on one thread.",
+            DefaultValueFactory = _ => 1,
+        };
 
         var command = new Command("extract", "Extract casualty claims from articles and write them as JSON Lines.");
         input.AddTo(command);
         command.Options.Add(format);
         command.Options.Add(output);
         command.Options.Add(quiet);
+        command.Options.Add(threads);
         command.SetAction(parse =>
         {
             var reporter = new ProblemReporter(stderr);
+            int workers = parse.GetValue(threads) is var t and > 0 ? t : Environment.ProcessorCount;
             if (!input.TryBuild(parse, stderr, reporter.Report, out var options, out var extractor))
             {
                 return ExitCodes.Usage;
@@ -71,34 +79,30 @@ internal static class ExtractCommand
                 bool spans = parse.GetValue(format) == "spans";
                 using var claimsWriter = spans ? null : new ClaimsWriter(buffered);
                 using var spansWriter = spans ? new SpansWriter(buffered) : null;
-                foreach (var article in ArticleInput.Read(parse.GetValue(input.Inputs) ?? [], options, stdin))
+                foreach (var (article, extraction, error) in ParallelExtraction.Run(ArticleInput.Read(parse.GetValue(input.Inputs) ?? [], options, stdin), extractor, workers))
                 {
                     articles++;
-                    ArticleExtraction extraction;
-                    try
-                    {
-                        extraction = extractor.Extract(article);
-                    }
-                    catch (Exception e)
+                    if (error is not null)
                     {
                         // A bug must not lose the rest of the input: report it, keep the line, go on.
                         failed++;
-                        stderr.WriteLine($"tally: {article.Origin}: article {article.Id}: extraction failed: {e.GetType().Name}: {e.Message}");
+                        stderr.WriteLine($"tally: {article.Origin}: article {article.Id}: extraction failed: {error.GetType().Name}: {error.Message}");
                         if (Environment.GetEnvironmentVariable("TALLY_TRACE") == "1")
                         {
-                            stderr.WriteLine(e.StackTrace);
+                            stderr.WriteLine(error.StackTrace);
                         }
-                        claimsWriter?.WriteFailure(article.Id, $"{e.GetType().Name}: {e.Message}");
+
+                        claimsWriter?.WriteFailure(article.Id, $"{error.GetType().Name}: {error.Message}");
                         continue;
                     }
 
                     if (spansWriter is not null)
                     {
-                        spansWriter.Write(extraction.Document);
+                        spansWriter.Write(extraction!.Document);
                     }
                     else
                     {
-                        claimsWriter!.Write(extraction);
+                        claimsWriter!.Write(extraction!);
                     }
                 }
             }

@@ -32,6 +32,10 @@ public sealed class Ingester(Store store, Extractor extractor)
     /// <summary>Articles per transaction.</summary>
     public int BatchSize { get; init; } = 200;
 
+    /// <summary>Threads that extract the articles of a batch ahead of storing them (1: extraction in line). The record is
+    /// the same whatever the number: storing stays in input order on one thread.</summary>
+    public int Threads { get; init; } = 1;
+
     /// <summary>Called about four times a second while the ingest runs, and once at the end.</summary>
     public Action<IngestProgress>? OnProgress { get; init; }
 
@@ -55,10 +59,9 @@ public sealed class Ingester(Store store, Extractor extractor)
         store.Begin();
         try
         {
-            foreach (var article in articles)
+            foreach (var (article, hash, ahead) in Prefetched(articles))
             {
                 read++;
-                var hash = NearDuplicates.ContentHash(article.Title, article.Text);
                 var known = store.Find(article.Id);
                 if (known is { } k && k.Hash == hash)
                 {
@@ -77,7 +80,7 @@ public sealed class Ingester(Store store, Extractor extractor)
                     }
 
                     long seq = known?.Seq ?? store.NextSeq();
-                    if (!Save(article, hash, seq, ref duplicates))
+                    if (!Save(article, hash, seq, ahead, ref duplicates))
                     {
                         failed++;
                     }
@@ -121,16 +124,82 @@ public sealed class Ingester(Store store, Extractor extractor)
         return final;
     }
 
-    private bool Save(Article article, string hash, long seq, ref long duplicates)
+    /// <summary>
+    /// The articles with their content hash and, when <see cref="Threads"/> is more than one, their extraction done
+    /// ahead in parallel for each batch (only for those the record does not already hold as they are).
+    /// </summary>
+    private IEnumerable<(Article Article, string Hash, Extracted? Ahead)> Prefetched(IEnumerable<Article> articles)
     {
-        string origin = article.Origin?.ToString() ?? "";
-        ArticleExtraction? extraction = null;
-        string? error = null;
+        if (Threads <= 1)
+        {
+            foreach (var article in articles)
+            {
+                yield return (article, NearDuplicates.ContentHash(article.Title, article.Text), null);
+            }
+
+            yield break;
+        }
+
+        var batch = new List<(Article Article, string Hash, Extracted? Ahead)>(BatchSize);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
+        using var source = articles.GetEnumerator();
+        while (true)
+        {
+            batch.Clear();
+            while (batch.Count < BatchSize && source.MoveNext())
+            {
+                var article = source.Current;
+                batch.Add((article, NearDuplicates.ContentHash(article.Title, article.Text), null));
+            }
+
+            if (batch.Count == 0)
+            {
+                yield break;
+            }
+
+            // Reading the record stays on this thread; extraction (pure) runs on the others.
+            var needed = new bool[batch.Count];
+            for (int k = 0; k < batch.Count; k++)
+            {
+                needed[k] = store.Find(batch[k].Article.Id) is not { } known || known.Hash != batch[k].Hash;
+            }
+
+            Parallel.For(0, batch.Count, parallel, k =>
+            {
+                if (needed[k])
+                {
+                    batch[k] = batch[k] with { Ahead = Extract(batch[k].Article) };
+                }
+            });
+            foreach (var item in batch)
+            {
+                yield return item;
+            }
+        }
+    }
+
+    /// <summary>An article's extraction, or the failure of it.</summary>
+    private sealed record Extracted(ArticleExtraction? Extraction, Exception? Error);
+
+    private Extracted Extract(Article article)
+    {
         try
         {
-            extraction = extractor.Extract(article);
+            return new Extracted(extractor.Extract(article), null);
         }
-        catch (Exception e)
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return new Extracted(null, e);
+        }
+    }
+
+    private bool Save(Article article, string hash, long seq, Extracted? ahead, ref long duplicates)
+    {
+        string origin = article.Origin?.ToString() ?? "";
+        var result = ahead ?? Extract(article);
+        ArticleExtraction? extraction = result.Extraction;
+        string? error = null;
+        if (result.Error is { } e)
         {
             // A bug must not lose the article: it is stored without claims, and the failure is a problem of its own.
             error = $"{e.GetType().Name}: {e.Message}";

@@ -201,10 +201,20 @@ public sealed class Store : IDisposable
                 id, ("ordinal", (long)t.Ordinal), ("killed", t.Killed), ("scope", t.Scope));
         }
 
-        for (int b = 0; b < bands.Count; b++)
+        if (bands.Count > 0)
         {
-            Execute("INSERT INTO bands (band, bucket, article_id) VALUES (@band, @bucket, @id) ON CONFLICT DO NOTHING",
-                ("band", (long)b), ("bucket", bands[b]), id);
+            // One statement for all of an article's bands (the same text for every article, so it stays prepared).
+            var sql = new StringBuilder("INSERT INTO bands (band, bucket, article_id) VALUES ");
+            var values = new (string, object?)[bands.Count * 2 + 1];
+            values[0] = id;
+            for (int b = 0; b < bands.Count; b++)
+            {
+                sql.Append(b == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@n{b}, @b{b}, @id)");
+                values[1 + 2 * b] = ($"n{b}", (long)b);
+                values[2 + 2 * b] = ($"b{b}", bands[b]);
+            }
+
+            Execute(sql.Append(" ON CONFLICT DO NOTHING").ToString(), values);
         }
     }
 
@@ -372,25 +382,57 @@ public sealed class Store : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        foreach (var command in _commands.Values)
+        {
+            command.Dispose();
+        }
+
+        _commands.Clear();
         _transaction?.Dispose();
         _connection.Dispose();
     }
 
     internal int Execute(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        return command.ExecuteNonQuery();
+        var command = Command(sql, parameters);
+        try
+        {
+            return command.ExecuteNonQuery();
+        }
+        finally
+        {
+            Release(command);
+        }
     }
 
     internal object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
-        return command.ExecuteScalar();
+        var command = Command(sql, parameters);
+        try
+        {
+            return command.ExecuteScalar();
+        }
+        finally
+        {
+            Release(command);
+        }
     }
 
     internal List<T> Query<T>(string sql, Func<DbDataReader, T> read, params (string Name, object? Value)[] parameters)
     {
-        using var command = Command(sql, parameters);
+        var command = Command(sql, parameters);
+        try
+        {
+            return Read(command, read);
+        }
+        finally
+        {
+            Release(command);
+        }
+    }
+
+    private static List<T> Read<T>(DbCommand command, Func<DbDataReader, T> read)
+    {
         using var reader = command.ExecuteReader();
         var rows = new List<T>();
         while (reader.Read())
@@ -401,8 +443,35 @@ public sealed class Store : IDisposable
         return rows;
     }
 
+    /// <summary>
+    /// The statements with parameters that this store has run, kept prepared: an ingest runs the same few statements
+    /// thousands of times, and preparing each anew cost more than running it. Statements without parameters (the
+    /// schema's) are not kept, so that a schema change never meets a stale plan.
+    /// </summary>
+    private readonly Dictionary<string, DbCommand> _commands = new(StringComparer.Ordinal);
+
+    private const int MaxKeptCommands = 64;
+
     private DbCommand Command(string sql, (string Name, object? Value)[] parameters)
     {
+        if (parameters.Length > 0 && _commands.Remove(sql, out var kept) && kept.Parameters.Count == parameters.Length)
+        {
+            kept.Transaction = _transaction;
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var p = kept.Parameters[i];
+                if (p.ParameterName != parameters[i].Name)
+                {
+                    kept.Dispose();
+                    return Command(sql, parameters);
+                }
+
+                p.Value = parameters[i].Value ?? DBNull.Value;
+            }
+
+            return kept;
+        }
+
         var command = _connection.CreateCommand();
         command.CommandText = sql;
         command.Transaction = _transaction;
@@ -416,6 +485,17 @@ public sealed class Store : IDisposable
         }
 
         return command;
+    }
+
+    /// <summary>Keeps a command with parameters for its next use (taken out of the cache while it runs); disposes others.</summary>
+    private void Release(DbCommand command)
+    {
+        if (command.Parameters.Count > 0 && _commands.Count < MaxKeptCommands && _commands.TryAdd(command.CommandText, command))
+        {
+            return;
+        }
+
+        command.Dispose();
     }
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

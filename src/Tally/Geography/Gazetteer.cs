@@ -19,6 +19,14 @@ public sealed partial class Gazetteer
     private readonly Dictionary<string, int> _governorateIndex = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _districtNames = new(StringComparer.Ordinal);
 
+    /// <summary>What <see cref="Match"/> gave for each spelling asked so far: the same names come up in article after
+    /// article, and most candidate windows match nothing. Bounded; emptied when an entry is added.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, IReadOnlyList<Place>> _matches = new(StringComparer.Ordinal);
+
+    private const int MaxCachedMatches = 200_000;
+
+    private int _cachedMatches;
+
     /// <summary>The built-in gazetteer.</summary>
     public static Gazetteer Default => s_default.Value;
 
@@ -41,6 +49,23 @@ public sealed partial class Gazetteer
     /// Places abroad are kept as the key finds them.
     /// </summary>
     public IReadOnlyList<Place> Match(ReadOnlySpan<char> name)
+    {
+        var cache = _matches.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (cache.TryGetValue(name, out var known))
+        {
+            return known;
+        }
+
+        var matched = MatchUncached(name);
+        if (Volatile.Read(ref _cachedMatches) < MaxCachedMatches && cache.TryAdd(name, matched))
+        {
+            Interlocked.Increment(ref _cachedMatches);
+        }
+
+        return matched;
+    }
+
+    private IReadOnlyList<Place> MatchUncached(ReadOnlySpan<char> name)
     {
         var found = Lookup(name);
         if (found.Count == 0)
@@ -106,6 +131,8 @@ public sealed partial class Gazetteer
 
     private void Index(int index, IEnumerable<string> names)
     {
+        _matches.Clear();
+        _cachedMatches = 0;
         foreach (var name in names)
         {
             var key = NameKey.Of(name);

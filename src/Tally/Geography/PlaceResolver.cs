@@ -46,14 +46,7 @@ public static class PlaceResolver
         // closest spelling ("Darayya" is the district, "Daraa" the governorate, though their keys agree).
         // A unit whose spellings all look far from what is written ("Sifat" for Safita) is a chance match of keys:
         // the other rules decide.
-        int tolerance = NameKey.Loose(written).Length / 4;
-        var admin = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
-            .Select(c => (Place: c, Distance: NameKey.LooseDistance(written, c.Names)))
-            .Where(x => x.Distance <= tolerance)
-            .OrderBy(x => x.Distance)
-            .ThenBy(x => SpellingDistance(written, x.Place))
-            .ThenBy(x => x.Place.Kind == PlaceKind.Governorate ? 0 : x.Place.Kind == PlaceKind.District ? 1 : 2)
-            .Select(x => x.Place).FirstOrDefault();
+        var admin = AdminUnit(written, candidates);
         if (admin is not null)
         {
             return new PlaceChoice(admin, 0.95, $"the name of a {admin.Kind.ToString().ToLowerInvariant()}");
@@ -108,6 +101,40 @@ public static class PlaceResolver
         }
 
         return new PlaceChoice(null, 0, $"{candidates.Count} entries in {string.Join(", ", governorates)} and nothing in the context to choose");
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<Place> Candidates, Place? Unit)> s_units = new(StringComparer.Ordinal);
+    private static int s_cachedUnits;
+
+    /// <summary>The governorate, district or area the written name is spelled close to, if any (remembered per spelling
+    /// and candidate list: the same names come up in article after article).</summary>
+    private static Place? AdminUnit(string written, IReadOnlyList<Place> candidates)
+    {
+        if (s_units.TryGetValue(written, out var known) && ReferenceEquals(known.Candidates, candidates))
+        {
+            return known.Unit;
+        }
+
+        Place? unit = null;
+        if (candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area))
+        {
+            int tolerance = NameKey.Loose(written).Length / 4;
+            unit = candidates.Where(c => c.Kind is PlaceKind.Governorate or PlaceKind.District or PlaceKind.Area)
+                .Select(c => (Place: c, Distance: NameKey.LooseDistance(written, c.Names)))
+                .Where(x => x.Distance <= tolerance)
+                .OrderBy(x => x.Distance)
+                .ThenBy(x => SpellingDistance(written, x.Place))
+                .ThenBy(x => x.Place.Kind == PlaceKind.Governorate ? 0 : x.Place.Kind == PlaceKind.District ? 1 : 2)
+                .Select(x => x.Place).FirstOrDefault();
+        }
+
+        if (Volatile.Read(ref s_cachedUnits) < 100_000)
+        {
+            s_units[written] = (candidates, unit);
+            Interlocked.Increment(ref s_cachedUnits);
+        }
+
+        return unit;
     }
 
     /// <summary>How far the written name is from the closest of the entry's spellings.</summary>

@@ -19,6 +19,7 @@ public sealed class Lexicon
 {
     private readonly Node _folded = new(StringComparer.OrdinalIgnoreCase);
     private readonly Node _exact = new(StringComparer.Ordinal);
+    private readonly FirstLetters _starts = new();
 
     private Lexicon(string name) => Name = name;
 
@@ -84,6 +85,7 @@ public sealed class Lexicon
             }
 
             var root = phrase.Any(char.IsUpper) ? _exact : _folded;
+            _starts.Add(words[0]);
             var node = root;
             foreach (var word in words)
             {
@@ -115,6 +117,11 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(document);
         values = [];
         int best = first;
+        if (first < document.Tokens.Count && !_starts.MayStart(document.TokenText(first)))
+        {
+            return best;
+        }
+
         foreach (var root in (ReadOnlySpan<Node>)[_folded, _exact])
         {
             int end = Walk(root, document, first, out var found);
@@ -165,6 +172,42 @@ public sealed class Lexicon
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The first two letters (case folded) of every phrase's first word: a token whose first two letters no phrase
+    /// starts with is skipped without a dictionary lookup, as most tokens are. Non-ASCII starts are always looked up.
+    /// </summary>
+    private sealed class FirstLetters
+    {
+        private readonly ulong[] _pairs = new ulong[128 * 128 / 64];
+
+        public void Add(ReadOnlySpan<char> word)
+        {
+            if (!TryIndex(word, out int index))
+            {
+                return; // not ASCII: looked up whatever it starts with
+            }
+
+            _pairs[index >> 6] |= 1UL << (index & 63);
+        }
+
+        public bool MayStart(ReadOnlySpan<char> token) =>
+            !TryIndex(token, out int index) || (_pairs[index >> 6] & (1UL << (index & 63))) != 0;
+
+        private static bool TryIndex(ReadOnlySpan<char> word, out int index)
+        {
+            index = 0;
+            if (word.IsEmpty || word[0] >= 128 || (word.Length > 1 && word[1] >= 128))
+            {
+                return false;
+            }
+
+            int a = char.ToLowerInvariant(word[0]);
+            int b = word.Length > 1 ? char.ToLowerInvariant(word[1]) : 0;
+            index = (a << 7) | b;
+            return true;
+        }
     }
 
     private sealed class Node(StringComparer comparer)

@@ -81,3 +81,24 @@ public class ExtractCommandTest : ReaderTestBase
         Assert.Contains("--columns", bad.Stderr);
     }
 }
+
+public class ExtractThreadsTest
+{
+    [Fact]
+    public void Extract_OnSeveralThreads_WritesWhatOneThreadWrites()
+    {
+        var corpus = Tally.Tests.Storage.TestCorpus.Write(150);
+        try
+        {
+            var one = CliRunner.Run(null, "extract", "--format", "spans", corpus);
+            var many = CliRunner.Run(null, "extract", "--format", "spans", "--threads", "3", corpus);
+            Assert.Equal(one.ExitCode, many.ExitCode);
+            Assert.True(one.Lines.Length >= 150);
+            Assert.Equal(one.Stdout, many.Stdout);
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+    }
+}

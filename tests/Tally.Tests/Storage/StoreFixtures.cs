@@ -92,9 +92,9 @@ internal static class TestCorpus
     }
 
     /// <summary>Ingests <paramref name="path"/> into <paramref name="store"/> as the command does.</summary>
-    public static IngestProgress Ingest(Store store, string path, int batch = 7)
+    public static IngestProgress Ingest(Store store, string path, int batch = 7, int threads = 1)
     {
-        var ingester = new Ingester(store, Extractor.Default) { BatchSize = batch };
+        var ingester = new Ingester(store, Extractor.Default) { BatchSize = batch, Threads = threads };
         var options = new ReaderOptions { OnProblem = ingester.Problem };
         return ingester.Run(ArticleInput.Read([path], options));
     }

@@ -15,6 +15,26 @@ public class SqliteStoreTest
     [Fact] public void Claims_AreFiltered() => StoreContract.Claims_AreFiltered(Backends.NewSqlite());
 
     [Fact]
+    public void IngestOnSeveralThreads_HoldsTheSameRecordAsOnOne()
+    {
+        var corpus = TestCorpus.Write(40);
+        try
+        {
+            using var one = Store.Open(Backends.NewSqlite());
+            using var three = Store.Open(Backends.NewSqlite());
+            TestCorpus.Ingest(one, corpus);
+            var progress = TestCorpus.Ingest(three, corpus, threads: 3);
+            Assert.Equal(40, progress.Read);
+            Assert.Equal(one.Dump(), three.Dump());
+            Assert.Equal(40, TestCorpus.Ingest(three, corpus, threads: 3).Unchanged);
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+    }
+
+    [Fact]
     public void NewerSchema_IsRefusedWithAReason()
     {
         var path = Backends.NewSqlite();
