@@ -27,6 +27,7 @@ public sealed class Ingester(Store store, Extractor extractor)
 {
     private readonly List<ReadProblem> _pending = [];
     private readonly Dictionary<string, HashSet<ulong>> _shingles = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, ulong[]> _signatures = new(StringComparer.Ordinal);
     private long _problems;
 
     /// <summary>Articles per transaction.</summary>
@@ -244,7 +245,8 @@ public sealed class Ingester(Store store, Extractor extractor)
         }
 
         var shingles = NearDuplicates.Shingles((article.Title ?? "") + "\n" + article.Text);
-        var bands = NearDuplicates.Bands(NearDuplicates.Signature(shingles));
+        var signature = NearDuplicates.Signature(shingles);
+        var bands = NearDuplicates.Bands(signature);
         var row = new ArticleRow(article.Id, hash, seq)
         {
             Title = article.Title,
@@ -263,6 +265,11 @@ public sealed class Ingester(Store store, Extractor extractor)
         foreach (var candidate in store.Candidates(article.Id, bands))
         {
             var other = ShinglesOf(candidate);
+            if (!NearDuplicates.MayContain(signature, shingles.Count, SignatureOf(candidate, other), other.Count))
+            {
+                continue;
+            }
+
             double containment = NearDuplicates.Containment(shingles, other);
             if (containment >= NearDuplicates.Threshold)
             {
@@ -281,9 +288,26 @@ public sealed class Ingester(Store store, Extractor extractor)
         if (_shingles.Count < 50_000)
         {
             _shingles[article.Id] = shingles;
+            _signatures[article.Id] = signature;
         }
 
         return extraction is not null;
+    }
+
+    private ulong[] SignatureOf(string id, HashSet<ulong> shingles)
+    {
+        if (_signatures.TryGetValue(id, out var known))
+        {
+            return known;
+        }
+
+        var signature = NearDuplicates.Signature(shingles);
+        if (_signatures.Count < 50_000)
+        {
+            _signatures[id] = signature;
+        }
+
+        return signature;
     }
 
     private HashSet<ulong> ShinglesOf(string id)
