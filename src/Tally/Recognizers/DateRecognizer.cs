@@ -114,7 +114,8 @@ public sealed class DateRecognizer : IRecognizer
             return false;
         }
 
-        return char.IsUpper(doc.Text[t.Start]) || s_starts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i));
+        var word = doc.TokenText(i);
+        return s_starts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || (char.IsUpper(word[0]) && Calendar.IsName(word));
     }
 
     private static DateMention Make(Document doc, int first, int end, DateExpression kind, DatePrecision precision, DateOnly? date, DateOnly? from, DateOnly? to) =>

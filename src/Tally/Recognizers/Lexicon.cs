@@ -20,6 +20,8 @@ public sealed class Lexicon
     private readonly Node _folded = new(StringComparer.OrdinalIgnoreCase);
     private readonly Node _exact = new(StringComparer.Ordinal);
     private readonly FirstLetters _starts = new();
+    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
+    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
     private Lexicon(string name) => Name = name;
 
@@ -86,6 +88,8 @@ public sealed class Lexicon
 
             var root = phrase.Any(char.IsUpper) ? _exact : _folded;
             _starts.Add(words[0]);
+            _firstWords.Add(words[0]);
+            _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
             var node = root;
             foreach (var word in words)
             {
@@ -117,7 +121,7 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(document);
         values = [];
         int best = first;
-        if (first < document.Tokens.Count && !_starts.MayStart(document.TokenText(first)))
+        if (first < document.Tokens.Count && (!_starts.MayStart(document.TokenText(first)) || !_firstWordLookup.Contains(document.TokenText(first))))
         {
             return best;
         }
