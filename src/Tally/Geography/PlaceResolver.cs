@@ -14,7 +14,11 @@ public sealed record PlaceEvidence(IReadOnlyDictionary<string, double> Governora
 /// <param name="Place">The chosen entry, or <c>null</c> when the evidence did not allow a choice.</param>
 /// <param name="Confidence">From 0 (no choice) to 1 (the only entry with this name).</param>
 /// <param name="Reason">Why, in words a user can check.</param>
-public sealed record PlaceChoice(Place? Place, double Confidence, string Reason);
+public sealed record PlaceChoice(Place? Place, double Confidence, string Reason)
+{
+    /// <summary>Whether the choice came from the name alone (no entry, a place abroad, an admin unit's name): evidence would not change it.</summary>
+    internal bool ContextFree { get; init; }
+}
 
 /// <summary>
 /// Chooses among the gazetteer entries that share a name, by a fixed order of evidence.
@@ -32,14 +36,40 @@ public static class PlaceResolver
     {
         ArgumentNullException.ThrowIfNull(candidates);
         ArgumentNullException.ThrowIfNull(evidence);
+        if (!ReferenceEquals(evidence, PlaceEvidence.None))
+        {
+            return ChooseCore(written, candidates, evidence);
+        }
+
+        // Without evidence the choice depends on the name and its entries alone: remembered per spelling.
+        if (s_alone.TryGetValue(written, out var known) && ReferenceEquals(known.Candidates, candidates))
+        {
+            return known.Choice;
+        }
+
+        var choice = ChooseCore(written, candidates, evidence);
+        if (Volatile.Read(ref s_cachedAlone) < 100_000)
+        {
+            s_alone[written] = (candidates, choice);
+            Interlocked.Increment(ref s_cachedAlone);
+        }
+
+        return choice;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, (IReadOnlyList<Place> Candidates, PlaceChoice Choice)> s_alone = new(StringComparer.Ordinal);
+    private static int s_cachedAlone;
+
+    private static PlaceChoice ChooseCore(string written, IReadOnlyList<Place> candidates, PlaceEvidence evidence)
+    {
         if (candidates.Count == 0)
         {
-            return new PlaceChoice(null, 0, "named as a place, but no gazetteer entry has this spelling");
+            return new PlaceChoice(null, 0, "named as a place, but no gazetteer entry has this spelling") { ContextFree = true };
         }
 
         if (candidates.FirstOrDefault(c => c.Kind == PlaceKind.Foreign) is { } abroad)
         {
-            return new PlaceChoice(abroad, 0.9, "a place outside Syria");
+            return new PlaceChoice(abroad, 0.9, "a place outside Syria") { ContextFree = true };
         }
 
         // A governorate's or a district's name means that unit (or its seat), not a namesake village; among units, the
@@ -49,7 +79,7 @@ public static class PlaceResolver
         var admin = AdminUnit(written, candidates);
         if (admin is not null)
         {
-            return new PlaceChoice(admin, 0.95, $"the name of a {admin.Kind.ToString().ToLowerInvariant()}");
+            return new PlaceChoice(admin, 0.95, $"the name of a {admin.Kind.ToString().ToLowerInvariant()}") { ContextFree = true };
         }
 
         var weight = evidence.GovernorateWeights;

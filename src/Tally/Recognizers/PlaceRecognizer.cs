@@ -529,9 +529,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             alone[i] = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, PlaceEvidence.None);
         }
 
-        foreach (var m in doc.Places)
+        for (int i = 0; i < alone.Length; i++)
         {
-            var choice = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, new PlaceEvidence(weight, NearbyGovernorates(doc, m, alone), hint));
+            var m = doc.Places[i];
+            var choice = alone[i].ContextFree ? alone[i]
+                : PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, new PlaceEvidence(weight, NearbyGovernorates(doc, m, alone), hint));
             m.Resolved = choice.Place;
             m.Confidence = choice.Confidence;
             m.Reason = choice.Reason;
