@@ -121,7 +121,7 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(document);
         values = [];
         int best = first;
-        if (first < document.Tokens.Count && (!_starts.MayStart(document.TokenText(first)) || !_firstWordLookup.Contains(document.TokenText(first))))
+        if (first < document.Tokens.Count && (!_starts.MayStart(document.FirstPair(first)) || !_firstWordLookup.Contains(document.TokenText(first))))
         {
             return best;
         }
@@ -188,30 +188,20 @@ public sealed class Lexicon
 
         public void Add(ReadOnlySpan<char> word)
         {
-            if (!TryIndex(word, out int index))
+            int index = Document.PairOf(word);
+            if (index >= 0)
             {
-                return; // not ASCII: looked up whatever it starts with
+                _pairs[index >> 6] |= 1UL << (index & 63);
             }
-
-            _pairs[index >> 6] |= 1UL << (index & 63);
+            else
+            {
+                _anyNonAscii = true; // not ASCII: every non-ASCII token is looked up
+            }
         }
 
-        public bool MayStart(ReadOnlySpan<char> token) =>
-            !TryIndex(token, out int index) || (_pairs[index >> 6] & (1UL << (index & 63))) != 0;
+        private bool _anyNonAscii;
 
-        private static bool TryIndex(ReadOnlySpan<char> word, out int index)
-        {
-            index = 0;
-            if (word.IsEmpty || word[0] >= 128 || (word.Length > 1 && word[1] >= 128))
-            {
-                return false;
-            }
-
-            int a = char.ToLowerInvariant(word[0]);
-            int b = word.Length > 1 ? char.ToLowerInvariant(word[1]) : 0;
-            index = (a << 7) | b;
-            return true;
-        }
+        public bool MayStart(int pair) => pair < 0 ? _anyNonAscii : (_pairs[pair >> 6] & (1UL << (pair & 63))) != 0;
     }
 
     private sealed class Node(StringComparer comparer)

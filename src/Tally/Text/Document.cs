@@ -56,7 +56,7 @@ public sealed class Document
     public DateOnly? Published => Dateline?.Date ?? Article.Published;
 
     /// <summary>The tokens, in order.</summary>
-    public IReadOnlyList<Token> Tokens => _tokens;
+    public TokenList Tokens => new(_tokens);
 
     /// <summary>The sentences, in order.</summary>
     public IReadOnlyList<Sentence> Sentences => _sentences;
@@ -89,6 +89,40 @@ public sealed class Document
     public DateMention? Dateline { get; set; }
 
     /// <summary>The characters of token <paramref name="index"/>.</summary>
+    /// <summary>Each token's first two letters, case folded, as one number (see <see cref="PairOf"/>); -1 when not ASCII.
+    /// Computed once, on first use: the lexicons use it to skip most tokens without looking them up.</summary>
+    internal int FirstPair(int index)
+    {
+        if (_firstPairs is null)
+        {
+            var pairs = new int[_tokens.Count];
+            for (int i = 0; i < pairs.Length; i++)
+            {
+                pairs[i] = PairOf(TokenText(i));
+            }
+
+            _firstPairs = pairs;
+        }
+
+        return _firstPairs[index];
+    }
+
+    private int[]? _firstPairs;
+
+    /// <summary>The first two characters of <paramref name="word"/>, lower-cased, as <c>(c0 &lt;&lt; 7) | c1</c> (<c>c1</c> 0 for a
+    /// one-letter word); -1 when either is not ASCII or the word is empty.</summary>
+    internal static int PairOf(ReadOnlySpan<char> word)
+    {
+        if (word.IsEmpty || word[0] >= 128 || (word.Length > 1 && word[1] >= 128))
+        {
+            return -1;
+        }
+
+        int a = word[0] is >= 'A' and <= 'Z' ? word[0] | 0x20 : word[0];
+        int b = word.Length > 1 ? (word[1] is >= 'A' and <= 'Z' ? word[1] | 0x20 : word[1]) : 0;
+        return (a << 7) | b;
+    }
+
     public ReadOnlySpan<char> TokenText(int index) => Text.AsSpan(_tokens[index].Start, _tokens[index].Length);
 
     /// <summary>Whether token <paramref name="index"/> exists and equals <paramref name="word"/>, ignoring case.</summary>
