@@ -21,6 +21,8 @@ internal static class TallyCommand
         root.Subcommands.Add(StoreCommands.Incidents(stdout ?? Console.Out, stderr ?? Console.Error));
         root.Subcommands.Add(StoreCommands.Incident(stdout ?? Console.Out, stderr ?? Console.Error));
         root.Subcommands.Add(BenchCommand.Create(stdout ?? Console.Out, stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Serve(stderr ?? Console.Error));
+        root.Subcommands.Add(StoreCommands.Token(stdout ?? Console.Out, stderr ?? Console.Error));
         return root;
     }
 }

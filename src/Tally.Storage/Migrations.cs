@@ -89,6 +89,13 @@ public static class Migrations
         """
         ALTER TABLE articles ADD COLUMN byline TEXT;
         """,
+        """
+        CREATE TABLE tokens (
+          hash TEXT PRIMARY KEY,
+          name TEXT NOT NULL,
+          created TEXT NOT NULL
+        );
+        """,
     ];
 
     /// <summary>The schema version a store has after opening.</summary>

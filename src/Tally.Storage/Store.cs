@@ -272,6 +272,28 @@ public sealed class Store : IDisposable
             },
             ("id", id));
 
+    /// <summary>How many earlier versions of articles the record keeps: it grows whenever an article changes.</summary>
+    public long SupersededCount() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM superseded"), CultureInfo.InvariantCulture);
+
+    /// <summary>Creates an API token named <paramref name="name"/>: returns the token, of which the record keeps only a hash.</summary>
+    public string CreateToken(string name)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(name);
+        var token = "tly_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24)).Replace('+', '-').Replace('/', '_');
+        Execute("INSERT INTO tokens (hash, name, created) VALUES (@hash, @name, @created)",
+            ("hash", TokenHash(token)), ("name", name), ("created", DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+        return token;
+    }
+
+    /// <summary>The name of the token <paramref name="token"/>, or <c>null</c> when the record holds no such token.</summary>
+    public string? TokenName(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        return Query("SELECT name FROM tokens WHERE hash = @hash", r => r.GetString(0), ("hash", TokenHash(token))) is [var name] ? name : null;
+    }
+
+    private static string TokenHash(string token) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+
     /// <summary>Every article's id, ingest order, outlet and publication date (no text), in ingest order.</summary>
     public IReadOnlyList<ArticleHead> ArticleHeads() =>
         Query("SELECT id, seq, source, published, title FROM articles ORDER BY seq",

@@ -1,0 +1,412 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Tally.Corroboration;
+using Tally.Extraction;
+using Tally.Formats;
+using Tally.Geography;
+using Tally.Storage;
+
+namespace Tally.Web;
+
+/// <summary>
+/// The HTTP API over a record: articles (with an article's text and recognized spans), claims, incidents (also as
+/// GeoJSON) and tallies, with the command line's filters and paging; articles submitted for ingest with an API token.
+/// </summary>
+/// <remarks>
+/// <para>JSON everywhere; the OpenAPI description is at <c>/openapi.json</c>. A bad parameter is a 400 with a
+/// problem-details body whose <c>errors</c> name the field; an unknown id is a 404; a page larger than
+/// <see cref="MaxPageSize"/> or a body larger than <see cref="MaxBodyBytes"/> is refused with the limit in the
+/// message. Writing (<c>POST /api/articles</c>) needs <c>Authorization: Bearer TOKEN</c> with a token from <c>tally
+/// token create</c>; without one the API is read-only (401).</para>
+/// <para>Each request opens the record (SQLite files and PostgreSQL pools make that cheap); writes are serialized.
+/// Incidents are clustered once per state of the record and kept until an article is added or changed.</para>
+/// </remarks>
+public static class TallyServer
+{
+    /// <summary>The largest page a list returns.</summary>
+    public const int MaxPageSize = 500;
+
+    /// <summary>The largest request body accepted.</summary>
+    public const long MaxBodyBytes = 10L * 1024 * 1024;
+
+    /// <summary>Where <c>tally serve</c> listens unless told otherwise.</summary>
+    public const string DefaultUrls = "http://127.0.0.1:5080";
+
+    /// <summary>Builds the server for the record at <paramref name="db"/> (see <see cref="Store.Open"/>), listening on <paramref name="urls"/>.</summary>
+    public static WebApplication Build(string? db, string urls = DefaultUrls, bool quiet = false)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls(urls);
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxBodyBytes + 1);
+        if (quiet)
+        {
+            builder.Logging.ClearProviders();
+        }
+
+        builder.Services.AddSingleton(new RecordAccess(db));
+        var app = builder.Build();
+        Map(app);
+        return app;
+    }
+
+    private static void Map(WebApplication app)
+    {
+        app.MapGet("/openapi.json", () => Results.Text(OpenApi.Document, "application/json"));
+        app.MapGet("/api/articles", (HttpRequest request, RecordAccess record) => Paged(request, out var page, out int size) is { } bad ? bad
+            : record.Read(store =>
+            {
+                var links = store.Duplicates();
+                var all = store.Articles();
+                return Results.Json(Page(all.Select(a => (JsonNode)ArticleJson(a, links, withText: false)), all.Count, page, size));
+            }));
+        app.MapGet("/api/articles/{id}", (string id, RecordAccess record) => record.Read(store =>
+        {
+            if (store.Articles(id) is not [var a])
+            {
+                return NotFound("article", id);
+            }
+
+            var o = ArticleJson(a, store.Duplicates(id), withText: true);
+            var extraction = Extractor.Default.Extract(ToArticle(a));
+            using var spans = new MemoryStream();
+            using (var writer = new SpansWriter(spans))
+            {
+                writer.Write(extraction.Document);
+            }
+
+            var annotated = JsonNode.Parse(spans.ToArray())!.AsObject();
+            o["content"] = extraction.Document.Raw;
+            o["body_start"] = annotated["body_start"]?.DeepClone();
+            o["spans"] = annotated["spans"]?.DeepClone();
+            o["claims"] = new JsonArray([.. store.Claims(new ClaimFilter { Article = id }).Select(c => JsonNode.Parse(c.Json))]);
+            o["tallies"] = new JsonArray([.. store.Tallies(id).Select(t => (JsonNode)new JsonObject { ["killed"] = t.Killed, ["scope"] = t.Scope })]);
+            return Results.Json(o);
+        }));
+        app.MapGet("/api/claims", (HttpRequest request, RecordAccess record) =>
+        {
+            var pageError = Paged(request, out var page, out int size);
+            var filterError = Filters(request, out var filter);
+            if ((pageError ?? filterError) is { } bad)
+            {
+                return bad;
+            }
+
+            return record.Read(store =>
+            {
+                var claims = store.Claims(filter);
+                return Results.Json(Page(claims.Select(c =>
+                {
+                    var o = JsonNode.Parse(c.Json)!.AsObject();
+                    o.Insert(0, "article", c.ArticleId);
+                    o.Insert(1, "ordinal", c.Ordinal);
+                    return (JsonNode)o;
+                }), claims.Count, page, size));
+            });
+        });
+        app.MapGet("/api/tallies", (HttpRequest request, RecordAccess record) => Paged(request, out var page, out int size) is { } bad ? bad
+            : record.Read(store =>
+            {
+                var tallies = store.Tallies(request.Query["article"].FirstOrDefault());
+                return Results.Json(Page(tallies.Select(t => (JsonNode)new JsonObject
+                {
+                    ["article"] = t.ArticleId, ["ordinal"] = t.Ordinal, ["killed"] = t.Killed, ["scope"] = t.Scope,
+                }), tallies.Count, page, size));
+            }));
+        app.MapGet("/api/incidents", (HttpRequest request, RecordAccess record) =>
+        {
+            var pageError = Paged(request, out var page, out int size);
+            var filterError = Filters(request, out var filter);
+            if ((pageError ?? filterError) is { } bad)
+            {
+                return bad;
+            }
+
+            var incidents = Filtered(record.Incidents(), filter);
+            return Results.Json(Page(incidents.Select(IncidentJson), incidents.Count, page, size));
+        });
+        app.MapGet("/api/incidents.geojson", (HttpRequest request, RecordAccess record) =>
+        {
+            if (Filters(request, out var filter) is { } bad)
+            {
+                return bad;
+            }
+
+            using var stream = new MemoryStream();
+            IncidentWriter.WriteGeoJson(stream, Filtered(record.Incidents(), filter));
+            return Results.Text(Encoding.UTF8.GetString(stream.ToArray()), "application/geo+json");
+        });
+        app.MapGet("/api/incidents/{id}", (string id, RecordAccess record) =>
+            record.Incidents().FirstOrDefault(i => i.Id == id) is { } incident ? Results.Json(IncidentJson(incident)) : NotFound("incident", id));
+        app.MapPost("/api/articles", PostArticles);
+    }
+
+    private static async Task<IResult> PostArticles(HttpRequest request, RecordAccess record)
+    {
+        var auth = request.Headers.Authorization.FirstOrDefault();
+        string? token = auth is not null && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..].Trim() : null;
+        string? who = token is null ? null : record.Read(store => store.TokenName(token));
+        if (who is null)
+        {
+            return Results.Problem(statusCode: 401, title: "A token is needed to write",
+                detail: token is null ? "Send Authorization: Bearer TOKEN, with a token from `tally token create`." : "The token is not known to this record.");
+        }
+
+        if (request.ContentLength > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        byte[] body;
+        try
+        {
+            using var buffer = new MemoryStream();
+            await request.Body.CopyToAsync(buffer).ConfigureAwait(false);
+            body = buffer.ToArray();
+        }
+        catch (Microsoft.AspNetCore.Http.BadHttpRequestException)
+        {
+            return TooLarge();
+        }
+
+        if (body.Length > MaxBodyBytes)
+        {
+            return TooLarge();
+        }
+
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(body);
+        }
+        catch (JsonException e)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not valid JSON: {e.Message}"] });
+        }
+
+        var items = root switch
+        {
+            JsonArray array => array.ToList(),
+            JsonObject single => [single],
+            _ => null,
+        };
+        if (items is null || items.Count == 0)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["expected an article object or a non-empty array of them"] });
+        }
+
+        var errors = new Dictionary<string, string[]>();
+        var articles = new List<Article>();
+        for (int i = 0; i < items.Count; i++)
+        {
+            string at = root is JsonArray ? $"[{i}]." : "";
+            if (items[i] is not JsonObject o)
+            {
+                errors[$"[{i}]"] = ["expected an object"];
+                continue;
+            }
+
+            string? id = o["id"] is JsonValue idValue ? idValue.ToString() : null;
+            string? text = o["text"] is JsonValue t && t.TryGetValue<string>(out var s) ? s : null;
+            if (string.IsNullOrWhiteSpace(id))
+            {
+                errors[at + "id"] = ["required: a string or a number"];
+            }
+
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                errors[at + "text"] = ["required: a non-empty string"];
+            }
+
+            DateOnly? published = null;
+            if (Text(o, "published") is { } p)
+            {
+                if (PublicationDate.TryParse(p, out var date))
+                {
+                    published = date;
+                }
+                else
+                {
+                    errors[at + "published"] = [$"not a date: '{p}'"];
+                }
+            }
+
+            if (!string.IsNullOrWhiteSpace(id) && !string.IsNullOrWhiteSpace(text))
+            {
+                articles.Add(new Article(id, text)
+                {
+                    Title = Text(o, "title"), Published = published, Source = Text(o, "source"), Url = Text(o, "url"),
+                    Byline = Text(o, "byline"), Origin = new InputPosition($"api:{who}", null, i + 1),
+                });
+            }
+        }
+
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        var result = record.Write(store => new Ingester(store, Extractor.Default).Run(articles));
+        return Results.Json(new JsonObject
+        {
+            ["read"] = result.Read, ["added"] = result.Added, ["changed"] = result.Replaced, ["unchanged"] = result.Unchanged,
+            ["near_duplicate_links"] = result.Duplicates,
+        }, statusCode: 201);
+    }
+
+    private static IResult TooLarge() =>
+        Results.Problem(statusCode: 413, title: "The body is too large", detail: $"The limit is {MaxBodyBytes / (1024 * 1024)} MB; send the articles in several requests.");
+
+    private static IResult NotFound(string what, string id) =>
+        Results.Problem(statusCode: 404, title: $"No such {what}", detail: $"The record holds no {what} '{id}'.");
+
+    private static string? Text(JsonObject o, string name) => o[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+
+    /// <summary>Reads <c>page</c> and <c>pageSize</c>; a 400 naming the field when one is wrong.</summary>
+    private static IResult? Paged(HttpRequest request, out int page, out int size)
+    {
+        page = 1;
+        size = 50;
+        var errors = new Dictionary<string, string[]>();
+        if (request.Query["page"].FirstOrDefault() is { } p && (!int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out page) || page < 1))
+        {
+            errors["page"] = [$"must be a whole number from 1, not '{p}'"];
+        }
+
+        if (request.Query["pageSize"].FirstOrDefault() is { } s
+            && (!int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxPageSize))
+        {
+            errors["pageSize"] = [$"must be from 1 to {MaxPageSize} (the largest page), not '{s}'"];
+        }
+
+        return errors.Count > 0 ? Results.ValidationProblem(errors) : null;
+    }
+
+    /// <summary>Reads the claim filters (the command line's); a 400 naming the field when a date is wrong.</summary>
+    private static IResult? Filters(HttpRequest request, out ClaimFilter filter)
+    {
+        string? Q(string name) => request.Query[name].FirstOrDefault() is { Length: > 0 } v ? v : null;
+        filter = new ClaimFilter
+        {
+            From = Q("from"), To = Q("to"), Governorate = Q("governorate"), Place = Q("place"), Perpetrator = Q("perpetrator"),
+            Attack = Q("attack"), Source = Q("source"), Article = Q("article"),
+        };
+        var errors = new Dictionary<string, string[]>();
+        foreach (var (name, value) in new[] { ("from", filter.From), ("to", filter.To) })
+        {
+            if (value is not null && !DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _))
+            {
+                errors[name] = [$"must be a day as YYYY-MM-DD, not '{value}'"];
+            }
+        }
+
+        return errors.Count > 0 ? Results.ValidationProblem(errors) : null;
+    }
+
+    private static JsonObject Page(IEnumerable<JsonNode> items, int total, int page, int size) => new()
+    {
+        ["page"] = page,
+        ["pageSize"] = size,
+        ["total"] = total,
+        ["items"] = new JsonArray([.. items.Skip((page - 1) * size).Take(size)]),
+    };
+
+    private static List<Incident> Filtered(IReadOnlyList<Incident> incidents, ClaimFilter f)
+    {
+        DateOnly? from = f.From is null ? null : DateOnly.ParseExact(f.From, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        DateOnly? to = f.To is null ? null : DateOnly.ParseExact(f.To, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        string? key = f.Place is null ? null : NameKey.Of(f.Place);
+        return [.. incidents
+            .Where(i => from is null || i.To is null || i.To >= from)
+            .Where(i => to is null || i.From is null || i.From <= to)
+            .Where(i => f.Governorate is null || string.Equals(i.Governorate, f.Governorate, StringComparison.OrdinalIgnoreCase))
+            .Where(i => key is null || i.Claims.Any(c => c.Place is { } p && NameKey.Of(p) == key))
+            .Where(i => f.Perpetrator is null || i.Perpetrators.Contains(f.Perpetrator))
+            .Where(i => f.Attack is null || i.Attack == f.Attack)
+            .Where(i => f.Source is null || i.Sources.Any(s => s.Source == f.Source))
+            .Where(i => f.Article is null || i.Claims.Any(c => c.ArticleId == f.Article))];
+    }
+
+    private static JsonNode IncidentJson(Incident incident)
+    {
+        using var stream = new MemoryStream();
+        IncidentWriter.WriteJson(stream, incident);
+        return JsonNode.Parse(stream.ToArray())!;
+    }
+
+    private static JsonObject ArticleJson(ArticleRow a, IReadOnlyList<DuplicateRow> links, bool withText)
+    {
+        var o = new JsonObject
+        {
+            ["id"] = a.Id, ["title"] = a.Title, ["published"] = a.Published, ["source"] = a.Source, ["url"] = a.Url,
+            ["byline"] = a.Byline, ["claims"] = a.ClaimCount,
+            ["duplicate_of"] = new JsonArray([.. links.Where(l => l.ArticleId == a.Id).Select(l => (JsonNode)l.Of)]),
+            ["duplicated_by"] = new JsonArray([.. links.Where(l => l.Of == a.Id).Select(l => (JsonNode)l.ArticleId)]),
+        };
+        if (withText)
+        {
+            o["text"] = a.Text;
+        }
+
+        return o;
+    }
+
+    private static Article ToArticle(ArticleRow a) => new(a.Id, a.Text)
+    {
+        Title = a.Title,
+        Published = a.Published is { } p && DateOnly.TryParseExact(p, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null,
+        Source = a.Source,
+        Url = a.Url,
+        Byline = a.Byline,
+    };
+}
+
+/// <summary>Opens the record for each request, serializes writes, and keeps the incidents of the record's current state.</summary>
+internal sealed class RecordAccess(string? location)
+{
+    private readonly Lock _write = new();
+    private readonly Lock _incidentsLock = new();
+    private (string Version, IReadOnlyList<Incident> Incidents)? _incidents;
+
+    public T Read<T>(Func<Store, T> read)
+    {
+        using var store = Store.Open(location);
+        return read(store);
+    }
+
+    public T Write<T>(Func<Store, T> write)
+    {
+        lock (_write)
+        {
+            using var store = Store.Open(location);
+            var result = write(store);
+            return result;
+        }
+    }
+
+    /// <summary>The incidents of the record as it is now (clustered again only when its articles or claims changed).</summary>
+    public IReadOnlyList<Incident> Incidents()
+    {
+        using var store = Store.Open(location);
+        var counts = store.Count();
+        var heads = store.ArticleHeads();
+        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{(heads.Count > 0 ? heads[^1].Seq : 0)}/{store.SupersededCount()}");
+        lock (_incidentsLock)
+        {
+            if (_incidents is { } cached && cached.Version == version)
+            {
+                return cached.Incidents;
+            }
+
+            var incidents = IncidentClusterer.Cluster(IncidentInputs.Load(store), IncidentInputs.GovernorateEntries());
+            _incidents = (version, incidents);
+            return incidents;
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Tally.Storage;
+using Tally.Tests.Storage;
+using Tally.Web;
+
+namespace Tally.Tests.Web;
+
+/// <summary>The API against the real server on a loopback port, over a SQLite record of our own test articles.</summary>
+public sealed class WebApiTest : IAsyncLifetime, IDisposable
+{
+    private readonly string _db = Backends.NewSqlite();
+    private WebApplication? _app;
+    private HttpClient _http = new();
+    private string _token = "";
+
+    public async Task InitializeAsync()
+    {
+        var corpus = TestCorpus.Write(12);
+        try
+        {
+            using var store = Store.Open(_db);
+            TestCorpus.Ingest(store, corpus);
+            _token = store.CreateToken("tests");
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+
+        _app = TallyServer.Build(_db, "http://127.0.0.1:0", quiet: true);
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _http = new HttpClient { BaseAddress = new Uri(address) };
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task<(HttpStatusCode Status, JsonElement Body)> Get(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
+    }
+
+    [Fact]
+    public async Task Lists_ArePagedAndFiltered()
+    {
+        var (status, page) = await Get("/api/articles?pageSize=5&page=2");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(12, page.GetProperty("total").GetInt32());
+        Assert.Equal(5, page.GetProperty("items").GetArrayLength());
+        Assert.Equal("a0005", page.GetProperty("items")[0].GetProperty("id").GetString());
+
+        var (_, claims) = await Get("/api/claims?place=Saraqib&pageSize=500");
+        Assert.True(claims.GetProperty("total").GetInt32() > 0);
+        Assert.All(claims.GetProperty("items").EnumerateArray(), c => Assert.Equal("Saraqeb", c.GetProperty("place").GetString()));
+        Assert.All(claims.GetProperty("items").EnumerateArray(), c => Assert.True(c.TryGetProperty("spans", out _)));
+
+        var (_, incidents) = await Get("/api/incidents");
+        Assert.True(incidents.GetProperty("total").GetInt32() > 0);
+        string id = incidents.GetProperty("items")[0].GetProperty("id").GetString()!;
+        var (one, incident) = await Get($"/api/incidents/{id}");
+        Assert.Equal(HttpStatusCode.OK, one);
+        Assert.Equal(id, incident.GetProperty("id").GetString());
+
+        var (_, geo) = await Get("/api/incidents.geojson");
+        Assert.Equal("FeatureCollection", geo.GetProperty("type").GetString());
+    }
+
+    [Fact]
+    public async Task Article_HasItsTextSpansAndClaims()
+    {
+        var (status, article) = await Get("/api/articles/a0001");
+        Assert.Equal(HttpStatusCode.OK, status);
+        string content = article.GetProperty("content").GetString()!;
+        var spans = article.GetProperty("spans").EnumerateArray().ToList();
+        Assert.Contains(spans, s => s.GetProperty("kind").GetString() == "number");
+        foreach (var s in spans)
+        {
+            int start = s.GetProperty("start").GetInt32(), end = s.GetProperty("end").GetInt32();
+            Assert.Equal(s.GetProperty("text").GetString(), content[start..end]);
+        }
+
+        Assert.True(article.GetProperty("claims").GetArrayLength() > 0);
+    }
+
+    [Fact]
+    public async Task Errors_NameTheFieldAndTheLimit()
+    {
+        var (badPage, problem) = await Get("/api/claims?pageSize=100000");
+        Assert.Equal(HttpStatusCode.BadRequest, badPage);
+        Assert.Contains("500", problem.GetProperty("errors").GetProperty("pageSize")[0].GetString());
+
+        var (badDate, dateProblem) = await Get("/api/incidents?from=yesterday");
+        Assert.Equal(HttpStatusCode.BadRequest, badDate);
+        Assert.True(dateProblem.GetProperty("errors").TryGetProperty("from", out _));
+
+        var (missing, _) = await Get("/api/articles/no-such-article");
+        Assert.Equal(HttpStatusCode.NotFound, missing);
+        var (missingIncident, _) = await Get("/api/incidents/i000000000000");
+        Assert.Equal(HttpStatusCode.NotFound, missingIncident);
+    }
+
+    private async Task<(HttpStatusCode Status, string Body)> Post(string json, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri("/api/articles", UriKind.Relative))
+        {
+            Content = new StringContent(json, Encoding.UTF8, "application/json"),
+        };
+
+        // As a careful client does: the server can refuse a body it will not take before the body is sent.
+        request.Headers.ExpectContinue = true;
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await _http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Writing_NeedsAToken_AndValidatesEachArticle()
+    {
+        const string article = """{"id": "api-1", "title": "Shelling", "text": "Shelling killed three civilians in Ariha on Friday, activists said.", "published": "2019-08-31"}""";
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(article, null)).Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Post(article, "tly_not-a-token")).Status);
+        var (_, before) = await Get("/api/articles");
+        Assert.Equal(12, before.GetProperty("total").GetInt32());
+
+        var (invalid, problem) = await Post("""[{"id": "api-2", "text": ""}, {"text": "no id", "published": "someday"}]""", _token);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid);
+        var errors = JsonDocument.Parse(problem).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("[0].text", out _));
+        Assert.True(errors.TryGetProperty("[1].id", out _));
+        Assert.True(errors.TryGetProperty("[1].published", out _));
+
+        var (created, result) = await Post(article, _token);
+        Assert.Equal(HttpStatusCode.Created, created);
+        Assert.Equal(1, JsonDocument.Parse(result).RootElement.GetProperty("added").GetInt32());
+        var (again, repeat) = await Post(article, _token);
+        Assert.Equal(1, JsonDocument.Parse(repeat).RootElement.GetProperty("unchanged").GetInt32());
+        var (_, claims) = await Get("/api/claims?article=api-1");
+        Assert.Equal(3, claims.GetProperty("items")[0].GetProperty("killed").GetProperty("total").GetInt32());
+
+        var huge = "{\"id\": \"big\", \"text\": \"" + new string('a', (int)TallyServer.MaxBodyBytes) + "\"}";
+        var (tooLarge, body) = await Post(huge, _token);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, tooLarge);
+        Assert.Contains("10 MB", body);
+        Assert.Equal(HttpStatusCode.Created, again);
+    }
+
+    [Fact]
+    public async Task OpenApi_DescribesPathsThatAnswer()
+    {
+        var (status, document) = await Get("/openapi.json");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal("3.1.0", document.GetProperty("openapi").GetString());
+        foreach (var path in document.GetProperty("paths").EnumerateObject())
+        {
+            var concrete = path.Name.Replace("{id}", "a0001", StringComparison.Ordinal);
+            if (path.Name == "/api/incidents/{id}")
+            {
+                var (_, list) = await Get("/api/incidents");
+                concrete = "/api/incidents/" + list.GetProperty("items")[0].GetProperty("id").GetString();
+            }
+
+            using var response = await _http.GetAsync(new Uri(concrete, UriKind.Relative));
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{concrete}: {response.StatusCode}");
+        }
+    }
+}
