@@ -145,6 +145,35 @@ public static class TallyServer
         app.MapGet("/api/incidents/{id}", (string id, RecordAccess record) =>
             record.Incidents().FirstOrDefault(i => i.Id == id) is { } incident ? Results.Json(IncidentJson(incident)) : NotFound("incident", id));
         app.MapPost("/api/articles", PostArticles);
+
+        // The dashboard: server-rendered pages.
+        app.MapGet("/", (HttpRequest request, RecordAccess record) =>
+        {
+            if (Filters(request, out var filter) is { } bad)
+            {
+                return bad;
+            }
+
+            return Results.Content(Dashboard.Index(Filtered(record.Incidents(), filter), filter), "text/html; charset=utf-8");
+        });
+        app.MapGet("/incidents/{id}", (string id, RecordAccess record) =>
+        {
+            var all = record.Incidents();
+            return all.FirstOrDefault(i => i.Id == id) is { } incident
+                ? Results.Content(Dashboard.Incident(incident, all), "text/html; charset=utf-8")
+                : NotFound("incident", id);
+        });
+        app.MapGet("/articles/{id}", (string id, HttpRequest request, RecordAccess record) => record.Read(store =>
+        {
+            if (store.Articles(id) is not [var a])
+            {
+                return NotFound("article", id);
+            }
+
+            int? claim = int.TryParse(request.Query["claim"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out int c) ? c : null;
+            var extraction = Extractor.Default.Extract(ToArticle(a));
+            return Results.Content(Dashboard.Article(a, extraction, store.Claims(new ClaimFilter { Article = id }), claim), "text/html; charset=utf-8");
+        }));
     }
 
     private static async Task<IResult> PostArticles(HttpRequest request, RecordAccess record)

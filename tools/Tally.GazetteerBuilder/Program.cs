@@ -4,7 +4,7 @@ using Tally.Geography;
 
 // Builds Tally's compact gazetteer from shared/data/geo:
 //   dotnet run --project tools/Tally.GazetteerBuilder -- ../shared/data/geo src/Tally/Data/geo
-// Writes places.tsv (populated places) and admin.tsv (governorates and districts). See src/Tally/Data/geo/SOURCES.md.
+// Writes places.tsv (populated places), admin.tsv (governorates and districts) and boundaries.json (their simplified outlines). See src/Tally/Data/geo/SOURCES.md.
 if (args.Length != 2)
 {
     Console.Error.WriteLine("usage: Tally.GazetteerBuilder SHARED_GEO_FOLDER OUTPUT_FOLDER");
@@ -90,5 +90,6 @@ using (var admin = new StreamWriter(Path.Combine(output, "admin.tsv"), false, ne
     }
 }
 
-Console.WriteLine($"wrote {written} places and the admin units to {output}");
+int outline = Tally.GazetteerBuilder.Boundaries.Write(input, output);
+Console.WriteLine($"wrote {written} places, the admin units and the boundaries ({outline} points) to {output}");
 return 0;

@@ -186,3 +186,107 @@ public sealed class WebApiTest : IAsyncLifetime, IDisposable
         }
     }
 }
+
+/// <summary>The dashboard's pages from the real server: they render, follow the filters, and link to each other.</summary>
+public sealed class DashboardTest : IAsyncLifetime, IDisposable
+{
+    private readonly string _db = Backends.NewSqlite();
+    private WebApplication? _app;
+    private HttpClient _http = new();
+
+    public async Task InitializeAsync()
+    {
+        var corpus = TestCorpus.Write(30);
+        try
+        {
+            using var store = Store.Open(_db);
+            TestCorpus.Ingest(store, corpus);
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+
+        _app = TallyServer.Build(_db, "http://127.0.0.1:0", quiet: true);
+        await _app.StartAsync();
+        _http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
+    }
+
+    public void Dispose() => _http.Dispose();
+
+    public async Task DisposeAsync()
+    {
+        _http.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    private async Task<string> Html(string path)
+    {
+        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static int Count(string html, string needle)
+    {
+        int n = 0;
+        for (int at = html.IndexOf(needle, StringComparison.Ordinal); at >= 0; at = html.IndexOf(needle, at + 1, StringComparison.Ordinal))
+        {
+            n++;
+        }
+
+        return n;
+    }
+
+    [Fact]
+    public async Task Index_DrawsTheBoundariesTheIncidentsAndTheTimeline_AndFollowsTheFilters()
+    {
+        var html = await Html("/");
+        Assert.Equal(14 + 62, Count(html, "class=\"boundary\""));
+        int all = Count(html, "class=\"incident\"");
+        Assert.True(all > 0);
+        Assert.True(Count(html, "class=\"bar\"") > 0);
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("https://", html.Replace("https://tools.ietf.org", "", StringComparison.Ordinal), StringComparison.Ordinal);
+
+        var russian = await Html("/?perpetrator=russia");
+        int some = Count(russian, "class=\"incident\"");
+        Assert.InRange(some, 1, all - 1);
+        Assert.Equal(0, Count(await Html("/?from=2030-01-01"), "class=\"incident\""));
+    }
+
+    [Fact]
+    public async Task IncidentPage_ShowsClaimsSideBySide_AndLinksToTheEvidenceInItsArticle()
+    {
+        var index = await Html("/");
+        int at = index.IndexOf("href=\"/incidents/", StringComparison.Ordinal);
+        Assert.True(at >= 0);
+        string link = index[(at + 6)..index.IndexOf('"', at + 6)];
+        var incident = await Html(link);
+        Assert.Contains("id=\"summary\"", incident);
+        Assert.Contains("id=\"figures\"", incident);
+        int claim = incident.IndexOf("href=\"/articles/", StringComparison.Ordinal);
+        Assert.True(claim >= 0);
+        string articleLink = WebUtility.HtmlDecode(incident[(claim + 6)..incident.IndexOf('"', claim + 6)]);
+        var article = await Html(articleLink);
+        Assert.Contains("class=\"k-number", article);
+        Assert.Contains("highlight", article);
+    }
+
+    [Fact]
+    public async Task Pages_EncodeTheRecordsText_AndUnknownIdsAre404()
+    {
+        using var store = Store.Open(_db);
+        var ingester = new Ingester(store, Tally.Extraction.Extractor.Default);
+        ingester.Run([new Article("x<script>", "Three <b>civilians</b> were killed in Ariha on Monday, activists said.") { Title = "<script>alert(1)</script>" }]);
+        var page = await Html("/articles/" + Uri.EscapeDataString("x<script>"));
+        Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
+        using var missing = await _http.GetAsync(new Uri("/incidents/nope", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
+    }
+}

@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Tally.Storage;
+using Tally.Tests.Storage;
+using Tally.Web;
+
+namespace Tally.Tests.Web;
+
+/// <summary>A test that needs Debian's Chromium (<c>/usr/bin/chromium</c>, or <c>TALLY_CHROMIUM</c>); skipped with the reason when it is absent.</summary>
+public sealed class ChromiumFactAttribute : FactAttribute
+{
+    public ChromiumFactAttribute()
+    {
+        if (Chromium.Path is null)
+        {
+            Skip = "Chromium is not there: install Debian's chromium (.ci/run does) or set TALLY_CHROMIUM to a Chromium binary";
+        }
+    }
+}
+
+/// <summary>Runs the system Chromium headless: the DOM after rendering, or a screenshot.</summary>
+internal static class Chromium
+{
+    public static string? Path =>
+        Environment.GetEnvironmentVariable("TALLY_CHROMIUM") is { Length: > 0 } set ? set
+        : File.Exists("/usr/bin/chromium") ? "/usr/bin/chromium" : null;
+
+    public static string Run(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(Path!)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        var profile = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "tally-chromium-" + Guid.NewGuid().ToString("N"));
+        foreach (var a in (string[])["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--hide-scrollbars", $"--user-data-dir={profile}", .. arguments])
+        {
+            start.ArgumentList.Add(a);
+        }
+
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(90)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("Chromium did not finish within 90 s");
+        }
+
+        try
+        {
+            Directory.Delete(profile, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A profile folder Chromium still holds: left in the temporary folder.
+        }
+
+        return stdout.Result;
+    }
+}
+
+/// <summary>The dashboard in a real headless Chromium; screenshots go to artifacts/screenshots.</summary>
+public sealed class BrowserTest : IAsyncLifetime
+{
+    private readonly string _db = Backends.NewSqlite();
+    private WebApplication? _app;
+    private string _base = "";
+
+    private static string Screenshots
+    {
+        get
+        {
+            var folder = Path.Combine(Paths.RepositoryRoot, "artifacts", "screenshots");
+            Directory.CreateDirectory(folder);
+            return folder;
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        var corpus = TestCorpus.Write(40);
+        try
+        {
+            using var store = Store.Open(_db);
+            TestCorpus.Ingest(store, corpus);
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+
+        _app = TallyServer.Build(_db, "http://127.0.0.1:0", quiet: true);
+        await _app.StartAsync();
+        _base = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+
+    [ChromiumFact]
+    public void Map_RendersInChromium_WithItsBoundariesAndIncidents()
+    {
+        var dom = Chromium.Run("--dump-dom", _base + "/");
+        Assert.Contains("<svg id=\"map\"", dom);
+        Assert.True(dom.Split("class=\"boundary\"").Length - 1 == 76, "14 governorates and 62 districts");
+        Assert.Contains("class=\"incident\"", dom);
+        Assert.Contains("<svg id=\"timeline\"", dom);
+
+        var shot = Path.Combine(Screenshots, "map.png");
+        File.Delete(shot);
+        Chromium.Run("--window-size=1400,1100", $"--screenshot={shot}", _base + "/");
+        Assert.True(new FileInfo(shot).Length > 20_000, "a screenshot of the map");
+    }
+
+    [ChromiumFact]
+    public void IncidentPage_RendersInChromium_WithItsClaims()
+    {
+        var index = Chromium.Run("--dump-dom", _base + "/");
+        int at = index.IndexOf("href=\"/incidents/", StringComparison.Ordinal);
+        Assert.True(at >= 0);
+        string link = index[(at + 6)..index.IndexOf('"', at + 6)];
+        var dom = Chromium.Run("--dump-dom", _base + link);
+        Assert.Contains("id=\"summary\"", dom);
+        Assert.Contains("id=\"claims\"", dom);
+
+        var shot = Path.Combine(Screenshots, "incident.png");
+        File.Delete(shot);
+        Chromium.Run("--window-size=1300,900", $"--screenshot={shot}", _base + link);
+        Assert.True(new FileInfo(shot).Length > 10_000, "a screenshot of the incident page");
+    }
+}
