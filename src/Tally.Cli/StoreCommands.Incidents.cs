@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using Tally.Corroboration;
 using Tally.Formats;
-using Tally.Geography;
 using Tally.Storage;
 
 namespace Tally.Cli;
@@ -58,17 +57,11 @@ internal static partial class StoreCommands
 
             return WithStore(parse.GetValue(db), stderr, store =>
             {
-                string? placeKey = parse.GetValue(place) is { } p ? NameKey.Of(p) : null;
-                string? gov = parse.GetValue(governorate), perp = parse.GetValue(perpetrator), att = parse.GetValue(attack), src = parse.GetValue(source);
-                var incidents = Cluster(store)
-                    .Where(i => After is null || i.To is null || i.To >= After)
-                    .Where(i => Before is null || i.From is null || i.From <= Before)
-                    .Where(i => gov is null || string.Equals(i.Governorate, gov, StringComparison.OrdinalIgnoreCase))
-                    .Where(i => placeKey is null || i.Claims.Any(c => c.Place is { } cp && NameKey.Of(cp) == placeKey) || (i.Entry is { } e && NameKey.Of(e.Name) == placeKey))
-                    .Where(i => perp is null || i.Perpetrators.Contains(perp))
-                    .Where(i => att is null || i.Attack == att)
-                    .Where(i => src is null || i.Sources.Any(s => s.Source == src))
-                    .ToList();
+                var incidents = new IncidentFilter
+                {
+                    From = After, To = Before, Governorate = parse.GetValue(governorate), Place = parse.GetValue(place),
+                    Perpetrator = parse.GetValue(perpetrator), Attack = parse.GetValue(attack), Source = parse.GetValue(source),
+                }.Apply(Cluster(store));
                 return Emit(parse.GetValue(output), stdout, stderr, sink =>
                 {
                     switch (parse.GetValue(format))

@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging;
 using Tally.Corroboration;
 using Tally.Extraction;
 using Tally.Formats;
-using Tally.Geography;
 using Tally.Storage;
 
 namespace Tally.Web;
@@ -346,21 +345,12 @@ public static class TallyServer
         ["items"] = new JsonArray([.. items.Skip((page - 1) * size).Take(size)]),
     };
 
-    private static List<Incident> Filtered(IReadOnlyList<Incident> incidents, ClaimFilter f)
+    private static List<Incident> Filtered(IReadOnlyList<Incident> incidents, ClaimFilter f) => new IncidentFilter
     {
-        DateOnly? from = f.From is null ? null : DateOnly.ParseExact(f.From, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        DateOnly? to = f.To is null ? null : DateOnly.ParseExact(f.To, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-        string? key = f.Place is null ? null : NameKey.Of(f.Place);
-        return [.. incidents
-            .Where(i => from is null || i.To is null || i.To >= from)
-            .Where(i => to is null || i.From is null || i.From <= to)
-            .Where(i => f.Governorate is null || string.Equals(i.Governorate, f.Governorate, StringComparison.OrdinalIgnoreCase))
-            .Where(i => key is null || i.Claims.Any(c => c.Place is { } p && NameKey.Of(p) == key))
-            .Where(i => f.Perpetrator is null || i.Perpetrators.Contains(f.Perpetrator))
-            .Where(i => f.Attack is null || i.Attack == f.Attack)
-            .Where(i => f.Source is null || i.Sources.Any(s => s.Source == f.Source))
-            .Where(i => f.Article is null || i.Claims.Any(c => c.ArticleId == f.Article))];
-    }
+        From = f.From is null ? null : DateOnly.ParseExact(f.From, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        To = f.To is null ? null : DateOnly.ParseExact(f.To, "yyyy-MM-dd", CultureInfo.InvariantCulture),
+        Governorate = f.Governorate, Place = f.Place, Perpetrator = f.Perpetrator, Attack = f.Attack, Source = f.Source, Article = f.Article,
+    }.Apply(incidents);
 
     private static JsonNode IncidentJson(Incident incident)
     {

@@ -175,20 +175,7 @@ public sealed class ClaimsWriter : IDisposable
             return;
         }
 
-        var e = Corroboration.PlaceEntry.Of(entry);
-        w.WriteStartObject("place_entry");
-        w.WriteString("id", e.Id);
-        w.WriteString("name", e.Name);
-        w.WriteString("precision", e.Precision);
-        WriteString(w, "district", e.District);
-        WriteString(w, "governorate", e.Governorate);
-        if (e.Latitude is { } lat && e.Longitude is { } lon)
-        {
-            w.WriteNumber("lat", Math.Round(lat, 5));
-            w.WriteNumber("lon", Math.Round(lon, 5));
-        }
-
-        w.WriteEndObject();
+        IncidentWriter.WritePlaceEntry(w, Corroboration.PlaceEntry.Of(entry));
     }
 
     private static void WriteQualifier(Utf8JsonWriter w, Counts counts)
@@ -218,31 +205,7 @@ public sealed class ClaimsWriter : IDisposable
     /// <summary>The evidence as quoted from the raw text, whitespace runs folded, cut to <see cref="MaxEvidence"/> characters.</summary>
     internal static string Evidence(Document doc, CharRange range)
     {
-        var raw = doc.ToRaw(range).Of(doc.Raw);
-        var sb = new System.Text.StringBuilder(Math.Min(raw.Length, MaxEvidence));
-        bool space = false;
-        foreach (char ch in raw)
-        {
-            if (char.IsWhiteSpace(ch))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(ch);
-            if (sb.Length >= MaxEvidence)
-            {
-                break;
-            }
-        }
-
-        return sb.ToString();
+        return Whitespace.Fold(doc.ToRaw(range).Of(doc.Raw), MaxEvidence);
     }
 
     /// <inheritdoc/>

@@ -376,34 +376,7 @@ public static class HtmlArticleReader
     }
 
     /// <summary>White space folded and trimmed; <c>null</c> when nothing is left.</summary>
-    internal static string? Clean(string? value)
-    {
-        if (value is null)
-        {
-            return null;
-        }
-
-        var sb = new StringBuilder(value.Length);
-        bool space = false;
-        foreach (char c in value)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                space = sb.Length > 0;
-                continue;
-            }
-
-            if (space)
-            {
-                sb.Append(' ');
-                space = false;
-            }
-
-            sb.Append(c);
-        }
-
-        return sb.Length == 0 ? null : sb.ToString();
-    }
+    internal static string? Clean(string? value) => value is null || Whitespace.Fold(value) is not { Length: > 0 } folded ? null : folded;
 
     /// <summary>What the page's JSON-LD (schema.org NewsArticle and kin) says of it.</summary>
     private sealed record LinkedData(string? Headline, string? Published, string? Author, string? Publisher)

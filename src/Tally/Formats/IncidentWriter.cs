@@ -140,14 +140,7 @@ public static class IncidentWriter
             WriteValue(w, "governorate", incident.Governorate);
             if (incident.Entry is { } e)
             {
-                w.WriteStartObject("place_entry");
-                w.WriteString("id", e.Id);
-                w.WriteString("name", e.Name);
-                w.WriteString("precision", e.Precision);
-                WriteValue(w, "district", e.District);
-                WriteValue(w, "lat", e.Latitude);
-                WriteValue(w, "lon", e.Longitude);
-                w.WriteEndObject();
+                WritePlaceEntry(w, e);
             }
             else
             {
@@ -236,6 +229,24 @@ public static class IncidentWriter
         }
 
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes <c>"place_entry": {id, name, precision, district, governorate, lat, lon}</c> (coordinates to 5 decimals, left out when unknown).</summary>
+    internal static void WritePlaceEntry(Utf8JsonWriter w, PlaceEntry e)
+    {
+        w.WriteStartObject("place_entry");
+        w.WriteString("id", e.Id);
+        w.WriteString("name", e.Name);
+        w.WriteString("precision", e.Precision);
+        WriteValue(w, "district", e.District);
+        WriteValue(w, "governorate", e.Governorate);
+        if (e.Latitude is { } lat && e.Longitude is { } lon)
+        {
+            w.WriteNumber("lat", Math.Round(lat, 5));
+            w.WriteNumber("lon", Math.Round(lon, 5));
+        }
+
+        w.WriteEndObject();
     }
 
     private static void WriteValue(Utf8JsonWriter w, string name, object? value)

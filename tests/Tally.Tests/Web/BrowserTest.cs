@@ -1,11 +1,4 @@
 using System.Diagnostics;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Tally.Storage;
-using Tally.Tests.Storage;
-using Tally.Web;
 
 namespace Tally.Tests.Web;
 
@@ -67,9 +60,9 @@ internal static class Chromium
 /// <summary>The dashboard in a real headless Chromium; screenshots go to artifacts/screenshots.</summary>
 public sealed class BrowserTest : IAsyncLifetime
 {
-    private readonly string _db = Backends.NewSqlite();
-    private WebApplication? _app;
-    private string _base = "";
+    private TestServer? _server;
+
+    private string Base => _server!.Address;
 
     private static string Screenshots
     {
@@ -81,36 +74,20 @@ public sealed class BrowserTest : IAsyncLifetime
         }
     }
 
-    public async Task InitializeAsync()
-    {
-        var corpus = TestCorpus.Write(40);
-        try
-        {
-            using var store = Store.Open(_db);
-            TestCorpus.Ingest(store, corpus);
-        }
-        finally
-        {
-            File.Delete(corpus);
-        }
-
-        _app = TallyServer.Build(_db, "http://127.0.0.1:0", quiet: true);
-        await _app.StartAsync();
-        _base = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-    }
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(40);
 
     public async Task DisposeAsync()
     {
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
     [ChromiumFact]
     public void Map_RendersInChromium_WithItsBoundariesAndIncidents()
     {
-        var dom = Chromium.Run("--dump-dom", _base + "/");
+        var dom = Chromium.Run("--dump-dom", Base + "/");
         Assert.Contains("<svg id=\"map\"", dom);
         Assert.True(dom.Split("class=\"boundary\"").Length - 1 == 76, "14 governorates and 62 districts");
         Assert.Contains("class=\"incident\"", dom);
@@ -118,24 +95,24 @@ public sealed class BrowserTest : IAsyncLifetime
 
         var shot = Path.Combine(Screenshots, "map.png");
         File.Delete(shot);
-        Chromium.Run("--window-size=1400,1100", $"--screenshot={shot}", _base + "/");
+        Chromium.Run("--window-size=1400,1100", $"--screenshot={shot}", Base + "/");
         Assert.True(new FileInfo(shot).Length > 20_000, "a screenshot of the map");
     }
 
     [ChromiumFact]
     public void IncidentPage_RendersInChromium_WithItsClaims()
     {
-        var index = Chromium.Run("--dump-dom", _base + "/");
+        var index = Chromium.Run("--dump-dom", Base + "/");
         int at = index.IndexOf("href=\"/incidents/", StringComparison.Ordinal);
         Assert.True(at >= 0);
         string link = index[(at + 6)..index.IndexOf('"', at + 6)];
-        var dom = Chromium.Run("--dump-dom", _base + link);
+        var dom = Chromium.Run("--dump-dom", Base + link);
         Assert.Contains("id=\"summary\"", dom);
         Assert.Contains("id=\"claims\"", dom);
 
         var shot = Path.Combine(Screenshots, "incident.png");
         File.Delete(shot);
-        Chromium.Run("--window-size=1300,900", $"--screenshot={shot}", _base + link);
+        Chromium.Run("--window-size=1300,900", $"--screenshot={shot}", Base + link);
         Assert.True(new FileInfo(shot).Length > 10_000, "a screenshot of the incident page");
     }
 }

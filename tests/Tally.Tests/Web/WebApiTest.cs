@@ -2,58 +2,32 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Tally.Storage;
-using Tally.Tests.Storage;
 using Tally.Web;
 
 namespace Tally.Tests.Web;
 
 /// <summary>The API against the real server on a loopback port, over a SQLite record of our own test articles.</summary>
-public sealed class WebApiTest : IAsyncLifetime, IDisposable
+public sealed class WebApiTest : IAsyncLifetime
 {
-    private readonly string _db = Backends.NewSqlite();
-    private WebApplication? _app;
-    private HttpClient _http = new();
+    private TestServer? _server;
     private string _token = "";
 
-    public async Task InitializeAsync()
-    {
-        var corpus = TestCorpus.Write(12);
-        try
-        {
-            using var store = Store.Open(_db);
-            TestCorpus.Ingest(store, corpus);
-            _token = store.CreateToken("tests");
-        }
-        finally
-        {
-            File.Delete(corpus);
-        }
+    private HttpClient Http => _server!.Http;
 
-        _app = TallyServer.Build(_db, "http://127.0.0.1:0", quiet: true);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
-
-    public void Dispose() => _http.Dispose();
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(12, store => _token = store.CreateToken("tests"));
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
     private async Task<(HttpStatusCode Status, JsonElement Body)> Get(string path)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
         var text = await response.Content.ReadAsStringAsync();
         return (response.StatusCode, JsonDocument.Parse(text).RootElement.Clone());
     }
@@ -131,7 +105,7 @@ public sealed class WebApiTest : IAsyncLifetime, IDisposable
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         }
 
-        using var response = await _http.SendAsync(request);
+        using var response = await Http.SendAsync(request);
         return (response.StatusCode, await response.Content.ReadAsStringAsync());
     }
 
@@ -181,51 +155,34 @@ public sealed class WebApiTest : IAsyncLifetime, IDisposable
                 concrete = "/api/incidents/" + list.GetProperty("items")[0].GetProperty("id").GetString();
             }
 
-            using var response = await _http.GetAsync(new Uri(concrete, UriKind.Relative));
+            using var response = await Http.GetAsync(new Uri(concrete, UriKind.Relative));
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{concrete}: {response.StatusCode}");
         }
     }
 }
 
 /// <summary>The dashboard's pages from the real server: they render, follow the filters, and link to each other.</summary>
-public sealed class DashboardTest : IAsyncLifetime, IDisposable
+public sealed class DashboardTest : IAsyncLifetime
 {
-    private readonly string _db = Backends.NewSqlite();
-    private WebApplication? _app;
-    private HttpClient _http = new();
+    private TestServer? _server;
 
-    public async Task InitializeAsync()
-    {
-        var corpus = TestCorpus.Write(30);
-        try
-        {
-            using var store = Store.Open(_db);
-            TestCorpus.Ingest(store, corpus);
-        }
-        finally
-        {
-            File.Delete(corpus);
-        }
+    private HttpClient Http => _server!.Http;
 
-        _app = TallyServer.Build(_db, "http://127.0.0.1:0", quiet: true);
-        await _app.StartAsync();
-        _http = new HttpClient { BaseAddress = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First()) };
-    }
+    private string Db => _server!.Db;
 
-    public void Dispose() => _http.Dispose();
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(30);
 
     public async Task DisposeAsync()
     {
-        _http.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 
     private async Task<string> Html(string path)
     {
-        using var response = await _http.GetAsync(new Uri(path, UriKind.Relative));
+        using var response = await Http.GetAsync(new Uri(path, UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
         return await response.Content.ReadAsStringAsync();
@@ -280,13 +237,13 @@ public sealed class DashboardTest : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Pages_EncodeTheRecordsText_AndUnknownIdsAre404()
     {
-        using var store = Store.Open(_db);
+        using var store = Store.Open(Db);
         var ingester = new Ingester(store, Tally.Extraction.Extractor.Default);
         ingester.Run([new Article("x<script>", "Three <b>civilians</b> were killed in Ariha on Monday, activists said.") { Title = "<script>alert(1)</script>" }]);
         var page = await Html("/articles/" + Uri.EscapeDataString("x<script>"));
         Assert.DoesNotContain("<script>alert", page, StringComparison.Ordinal);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", page, StringComparison.Ordinal);
-        using var missing = await _http.GetAsync(new Uri("/incidents/nope", UriKind.Relative));
+        using var missing = await Http.GetAsync(new Uri("/incidents/nope", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, missing.StatusCode);
     }
 }
