@@ -21,9 +21,13 @@ public sealed class Lexicon
     private readonly Node _exact = new(StringComparer.Ordinal);
     private readonly FirstLetters _starts = new();
     private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
-    private HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
 
-    private Lexicon(string name) => Name = name;
+    private Lexicon(string name)
+    {
+        Name = name;
+        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     /// <summary>The lexicon's name (its file name without extension).</summary>
     public string Name { get; }
@@ -89,7 +93,6 @@ public sealed class Lexicon
             var root = phrase.Any(char.IsUpper) ? _exact : _folded;
             _starts.Add(words[0]);
             _firstWords.Add(words[0]);
-            _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
             var node = root;
             foreach (var word in words)
             {
