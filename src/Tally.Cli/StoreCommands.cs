@@ -311,17 +311,21 @@ internal static partial class StoreCommands
 
             return WithStore(parse.GetValue(db), stderr, store =>
             {
-                var claims = store.Claims(new ClaimFilter
+                // Recorders' reviews apply: a rejected claim is left out of every format but json (where it is marked), a
+                // corrected one carries the corrections.
+                var reviewed = store.ReviewedClaims(new ClaimFilter
                 {
                     From = parse.GetValue(from), To = parse.GetValue(to), Governorate = parse.GetValue(governorate), Place = parse.GetValue(place),
                     Perpetrator = parse.GetValue(perpetrator), Attack = parse.GetValue(attack), Source = parse.GetValue(source), Article = parse.GetValue(article),
                 });
+                var kept = reviewed.Where(r => !r.Rejected).ToList();
+                var claims = kept.Select(r => r.Row).ToList();
+                var json = kept.ToDictionary(r => (r.Row.ArticleId, r.Row.Ordinal), r => r.Reviewed);
                 switch (parse.GetValue(format))
                 {
                     case "json":
-                        foreach (var c in claims)
+                        foreach (var (c, o, _) in reviewed)
                         {
-                            var o = JsonNode.Parse(c.Json)!.AsObject();
                             o.Insert(0, "article", c.ArticleId);
                             o.Insert(1, "ordinal", c.Ordinal);
                             stdout.WriteLine(o.ToJsonString());
@@ -337,8 +341,9 @@ internal static partial class StoreCommands
                                 ["id"] = group.Key,
                                 ["claims"] = new JsonArray([.. group.Select(c =>
                                 {
-                                    var o = JsonNode.Parse(c.Json)!.AsObject();
+                                    var o = json[(c.ArticleId, c.Ordinal)];
                                     o.Remove("spans");
+                                    o.Remove("review");
                                     return (JsonNode)o;
                                 })]),
                                 ["tallies"] = new JsonArray([.. store.Tallies(group.Key).Select(t => (JsonNode)new JsonObject { ["killed"] = t.Killed, ["scope"] = t.Scope })]),

@@ -5,7 +5,8 @@ using Tally.Geography;
 namespace Tally.Storage;
 
 /// <summary>Reads the record's claims as <see cref="IncidentClaim"/>s: with their article's outlet, publication date and
-/// ingest order, and the near-duplicate group the article belongs to.</summary>
+/// ingest order, the near-duplicate group the article belongs to, and the recorders' reviews applied (rejected claims
+/// left out, corrections in place).</summary>
 public static class IncidentInputs
 {
     /// <summary>Every claim of the record, ready for <see cref="IncidentClusterer"/>.</summary>
@@ -18,10 +19,15 @@ public static class IncidentInputs
         var articles = store.ArticleHeads().ToDictionary(a => a.Id, StringComparer.Ordinal);
         var groups = ReportGroups(articles, store.Duplicates());
         var claims = new List<IncidentClaim>();
-        foreach (var row in store.Claims())
+        foreach (var (row, reviewed, rejected) in store.ReviewedClaims())
         {
+            if (rejected)
+            {
+                continue; // a recorder rejected it: no incident counts it
+            }
+
             var head = articles[row.ArticleId];
-            var claim = IncidentClaim.FromJson(row.Json, row.ArticleId, row.Ordinal) with
+            var claim = IncidentClaim.FromJson(reviewed.ToJsonString(), row.ArticleId, row.Ordinal) with
             {
                 ArticleSeq = head.Seq,
                 Outlet = head.Source,

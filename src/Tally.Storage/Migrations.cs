@@ -96,6 +96,17 @@ public static class Migrations
           created TEXT NOT NULL
         );
         """,
+        """
+        CREATE TABLE reviews (
+          article_id TEXT NOT NULL,
+          claim_key TEXT NOT NULL,
+          decision TEXT NOT NULL,
+          correction TEXT,
+          who TEXT NOT NULL,
+          at TEXT NOT NULL,
+          PRIMARY KEY (article_id, claim_key)
+        );
+        """,
     ];
 
     /// <summary>The schema version a store has after opening.</summary>

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text;
+using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Tally.Geography;
@@ -274,6 +275,60 @@ public sealed class Store : IDisposable
 
     /// <summary>How many earlier versions of articles the record keeps: it grows whenever an article changes.</summary>
     public long SupersededCount() => Convert.ToInt64(Scalar("SELECT COUNT(*) FROM superseded"), CultureInfo.InvariantCulture);
+
+    /// <summary>Records a review (replacing an earlier one of the same claim).</summary>
+    public void SaveReview(ReviewRow review)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        Execute("""
+            INSERT INTO reviews (article_id, claim_key, decision, correction, who, at) VALUES (@a, @k, @d, @c, @w, @t)
+            ON CONFLICT (article_id, claim_key) DO UPDATE SET decision = excluded.decision, correction = excluded.correction,
+              who = excluded.who, at = excluded.at
+            """,
+            ("a", review.ArticleId), ("k", review.ClaimKey), ("d", review.Decision), ("c", review.Correction), ("w", review.Who), ("t", review.At));
+    }
+
+    /// <summary>A stamp that changes whenever a review is added or changed (their count and latest time).</summary>
+    public string ReviewStamp() =>
+        Query("SELECT COUNT(*), MAX(at) FROM reviews", r => string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}@{(r.IsDBNull(1) ? "" : r.GetString(1))}")).Single();
+
+    /// <summary>The reviews of an article (or of all), by article and key.</summary>
+    public IReadOnlyList<ReviewRow> ReviewsOf(string? articleId = null) =>
+        Query("SELECT article_id, claim_key, decision, correction, who, at FROM reviews" + (articleId is null ? "" : " WHERE article_id = @id")
+            + " ORDER BY article_id, claim_key",
+            r => new ReviewRow(r.GetString(0), r.GetString(1), r.GetString(2), Text(r, 3), r.GetString(4), r.GetString(5)), ("id", articleId));
+
+    /// <summary>The claims <paramref name="filter"/> keeps, each with its review applied (rejected ones with their
+    /// review marked, not dropped): the JSON, with <c>review</c> when a recorder decided.</summary>
+    public IReadOnlyList<(ClaimRow Row, JsonObject Reviewed, bool Rejected)> ReviewedClaims(ClaimFilter? filter = null)
+    {
+        var claims = Claims(filter);
+        var reviews = ReviewsOf(filter?.Article).ToDictionary(r => (r.ArticleId, r.ClaimKey));
+        if (reviews.Count == 0)
+        {
+            return [.. claims.Select(c => (c, JsonNode.Parse(c.Json)!.AsObject(), false))];
+        }
+
+        var byArticle = claims.GroupBy(c => c.ArticleId).ToDictionary(g => g.Key, g => (IReadOnlyList<ClaimRow>)Claims(new ClaimFilter { Article = g.Key }));
+        var result = new List<(ClaimRow, JsonObject, bool)>(claims.Count);
+        foreach (var c in claims)
+        {
+            var review = reviews.GetValueOrDefault((c.ArticleId, Reviews.KeyOf(byArticle[c.ArticleId], c.Ordinal)));
+            var applied = Reviews.Apply(c.Json, review);
+            if (applied is null)
+            {
+                var marked = JsonNode.Parse(c.Json)!.AsObject();
+                marked["review"] = new JsonObject { ["decision"] = "reject", ["who"] = review!.Who, ["at"] = review.At };
+                result.Add((c, marked, true));
+            }
+            else
+            {
+                result.Add((c, applied, false));
+            }
+        }
+
+        return result;
+    }
 
     /// <summary>Creates an API token named <paramref name="name"/>: returns the token, of which the record keeps only a hash.</summary>
     public string CreateToken(string name)

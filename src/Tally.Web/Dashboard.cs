@@ -221,14 +221,18 @@ internal static class Dashboard
         }
 
         body.Append(CultureInfo.InvariantCulture, $"</table><h2>{i.Sources.Count} independent source{(i.Sources.Count == 1 ? "" : "s")}, claims side by side</h2>");
-        body.Append("<table id=\"claims\"><tr><th>source</th><th>outlet</th><th>published</th><th>killed</th><th>qualifier</th><th>injured</th><th>date</th><th>place</th><th>evidence</th></tr>");
+        body.Append("<table id=\"claims\"><tr><th>source</th><th>outlet</th><th>published</th><th>killed</th><th>qualifier</th><th>injured</th><th>date</th><th>place</th><th>evidence</th><th>review</th></tr>");
         foreach (var c in i.Claims)
         {
-            body.Append(CultureInfo.InvariantCulture,
-                $"<tr><td>{E(string.Join(", ", c.Sources))}</td><td>{E(c.Outlet)}</td><td>{E(Day(c.Published))}</td><td>{c.Killed.Count?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td>{E(c.Killed.Qualifier)}</td><td>{c.Injured.Count?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td>{E(Day(c.Date))}</td><td>{E(c.Place)}</td><td class=\"evidence\"><a href=\"/articles/{Uri.EscapeDataString(c.ArticleId)}?claim={c.Ordinal}#evidence\">{E(c.Evidence)}</a></td></tr>");
+            string action = $"/claims/{Uri.EscapeDataString(c.ArticleId)}/{c.Ordinal}/review";
+            string row = $"<tr><td>{E(string.Join(", ", c.Sources))}</td><td>{E(c.Outlet)}</td><td>{E(Day(c.Published))}</td><td>{c.Killed.Count?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td>{E(c.Killed.Qualifier)}</td><td>{c.Injured.Count?.ToString(CultureInfo.InvariantCulture) ?? ""}</td><td>{E(Day(c.Date))}</td><td>{E(c.Place)}</td><td class=\"evidence\"><a href=\"/articles/{Uri.EscapeDataString(c.ArticleId)}?claim={c.Ordinal.ToString(CultureInfo.InvariantCulture)}#evidence\">{E(c.Evidence)}</a></td>"
+                + $"<td>{(c.Review is { } r ? $"<b>{E(r)}</b><br>" : "")}<form class=\"review\" method=\"post\" action=\"{E(action)}\"><input type=\"hidden\" name=\"back\" value=\"/incidents/{E(i.Id)}\">"
+                + "<select name=\"decision\"><option>confirm</option><option>correct</option><option>reject</option></select> "
+                + "<input name=\"killed\" size=\"4\" placeholder=\"killed\" inputmode=\"numeric\"> <input name=\"token\" type=\"password\" size=\"8\" placeholder=\"token\"> <button type=\"submit\">save</button></form></td></tr>";
+            body.Append(row);
         }
 
-        body.Append("</table>");
+        body.Append("</table><p><small>Reviews need a token from <code>tally token create</code>; a correction replaces the machine's figure in exports and incidents, a rejection leaves the claim out.</small></p>");
         if (i.Related.Count > 0)
         {
             body.Append("<h2>Related incidents</h2><ul>");

@@ -99,12 +99,12 @@ public static class TallyServer
 
             return record.Read(store =>
             {
-                var claims = store.Claims(filter);
+                var claims = store.ReviewedClaims(filter);
                 return Results.Json(Page(claims.Select(c =>
                 {
-                    var o = JsonNode.Parse(c.Json)!.AsObject();
-                    o.Insert(0, "article", c.ArticleId);
-                    o.Insert(1, "ordinal", c.Ordinal);
+                    var o = c.Reviewed;
+                    o.Insert(0, "article", c.Row.ArticleId);
+                    o.Insert(1, "ordinal", c.Row.Ordinal);
                     return (JsonNode)o;
                 }), claims.Count, page, size));
             });
@@ -144,6 +144,7 @@ public static class TallyServer
         app.MapGet("/api/incidents/{id}", (string id, RecordAccess record) =>
             record.Incidents().FirstOrDefault(i => i.Id == id) is { } incident ? Results.Json(IncidentJson(incident)) : NotFound("incident", id));
         app.MapPost("/api/articles", PostArticles);
+        app.MapPost("/api/claims/{article}/{ordinal:int}/review", PostReview);
 
         // The dashboard: server-rendered pages.
         app.MapGet("/", (HttpRequest request, RecordAccess record) =>
@@ -155,6 +156,47 @@ public static class TallyServer
 
             return Results.Content(Dashboard.Index(Filtered(record.Incidents(), filter), filter), "text/html; charset=utf-8");
         });
+        app.MapPost("/claims/{article}/{ordinal:int}/review", async (string article, int ordinal, HttpRequest request, RecordAccess record) =>
+        {
+            // The dashboard's review form: the token is a form field, as a page has no other way to send it.
+            var form = await request.ReadFormAsync().ConfigureAwait(false);
+            string token = form["token"].FirstOrDefault() ?? "";
+            string? who = token.Length == 0 ? null : record.Read(store => store.TokenName(token));
+            if (who is null)
+            {
+                return Results.Problem(statusCode: 401, title: "A token is needed to review", detail: "Enter a token from `tally token create`; without one the dashboard is read-only.");
+            }
+
+            string? decision = form["decision"].FirstOrDefault();
+            JsonObject? correction = null;
+            if (decision == "correct")
+            {
+                correction = [];
+                if (form["killed"].FirstOrDefault() is { Length: > 0 } k)
+                {
+                    correction["killed"] = long.TryParse(k, NumberStyles.None, CultureInfo.InvariantCulture, out long n) ? n : k;
+                }
+
+                if (form["place"].FirstOrDefault() is { Length: > 0 } p)
+                {
+                    correction["place"] = p;
+                }
+            }
+
+            var errors = ReviewErrors(decision, correction);
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+
+            if (Review(record, article, ordinal, decision!, correction, who) is { } missing)
+            {
+                return missing;
+            }
+
+            string back = form["back"].FirstOrDefault() is { } b && b.StartsWith("/incidents/", StringComparison.Ordinal) ? b : "/";
+            return Results.Redirect(back, permanent: false, preserveMethod: false);
+        }).DisableAntiforgery();
         app.MapGet("/incidents/{id}", (string id, RecordAccess record) =>
         {
             var all = record.Incidents();
@@ -175,15 +217,100 @@ public static class TallyServer
         }));
     }
 
-    private static async Task<IResult> PostArticles(HttpRequest request, RecordAccess record)
+    /// <summary>The name of the request's bearer token, or a 401 saying why it cannot write.</summary>
+    private static IResult? Authorize(HttpRequest request, RecordAccess record, out string who)
     {
         var auth = request.Headers.Authorization.FirstOrDefault();
         string? token = auth is not null && auth.StartsWith("Bearer ", StringComparison.Ordinal) ? auth["Bearer ".Length..].Trim() : null;
-        string? who = token is null ? null : record.Read(store => store.TokenName(token));
-        if (who is null)
+        who = (token is null ? null : record.Read(store => store.TokenName(token))) ?? "";
+        return who.Length > 0 ? null : Results.Problem(statusCode: 401, title: "A token is needed to write",
+            detail: token is null ? "Send Authorization: Bearer TOKEN, with a token from `tally token create`." : "The token is not known to this record.");
+    }
+
+    private static async Task<IResult> PostReview(string article, int ordinal, HttpRequest request, RecordAccess record)
+    {
+        if (Authorize(request, record, out string who) is { } refused)
         {
-            return Results.Problem(statusCode: 401, title: "A token is needed to write",
-                detail: token is null ? "Send Authorization: Bearer TOKEN, with a token from `tally token create`." : "The token is not known to this record.");
+            return refused;
+        }
+
+        JsonObject? body;
+        try
+        {
+            using var reader = new StreamReader(request.Body);
+            body = JsonNode.Parse(await reader.ReadToEndAsync().ConfigureAwait(false)) as JsonObject;
+        }
+        catch (JsonException e)
+        {
+            return Results.ValidationProblem(new Dictionary<string, string[]> { ["body"] = [$"not valid JSON: {e.Message}"] });
+        }
+
+        string? decision = body?["decision"] is JsonValue d && d.TryGetValue<string>(out var ds) ? ds : null;
+        var correction = body?["correction"] as JsonObject;
+        var errors = ReviewErrors(decision, correction);
+        if (errors.Count > 0)
+        {
+            return Results.ValidationProblem(errors);
+        }
+
+        return Review(record, article, ordinal, decision!, correction, who) is { } missing ? missing
+            : Results.Json(new JsonObject { ["article"] = article, ["ordinal"] = ordinal, ["decision"] = decision, ["who"] = who });
+    }
+
+    /// <summary>What is wrong with a review, by field.</summary>
+    internal static Dictionary<string, string[]> ReviewErrors(string? decision, JsonObject? correction)
+    {
+        var errors = new Dictionary<string, string[]>();
+        if (decision is null || !Reviews.Decisions.Contains(decision))
+        {
+            errors["decision"] = [$"must be one of {string.Join(", ", Reviews.Decisions)}"];
+        }
+
+        if (decision == "correct" && (correction is null || correction.Count == 0))
+        {
+            errors["correction"] = ["a correction needs at least one field"];
+        }
+
+        foreach (var (field, value) in correction ?? [])
+        {
+            string? problem = field switch
+            {
+                "killed" or "injured" => value is JsonValue v && v.TryGetValue<long>(out long n) && n >= 0 || value is JsonObject ? null : "a count from 0",
+                "date" => value is null || value is JsonValue dv && dv.TryGetValue<string>(out var ds2)
+                    && DateOnly.TryParseExact(ds2, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _) ? null : "a day as YYYY-MM-DD",
+                "place" or "governorate" or "attack" => value is null || value is JsonValue sv && sv.TryGetValue<string>(out _) ? null : "a string or null",
+                "perpetrators" or "sources" => value is JsonArray a && a.All(x => x is JsonValue xv && xv.TryGetValue<string>(out _)) ? null : "an array of ids",
+                _ => $"not a field a review corrects ({string.Join(", ", Reviews.CorrectableFields)})",
+            };
+            if (problem is not null)
+            {
+                errors[$"correction.{field}"] = [problem];
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>Stores a review of the claim; a 404 when the record has no such claim.</summary>
+    internal static IResult? Review(RecordAccess record, string article, int ordinal, string decision, JsonObject? correction, string who) =>
+        record.Write(store =>
+        {
+            var claims = store.Claims(new ClaimFilter { Article = article });
+            if (!claims.Any(c => c.Ordinal == ordinal))
+            {
+                return NotFound("claim", $"{article}#{ordinal}");
+            }
+
+            store.SaveReview(new ReviewRow(article, Reviews.KeyOf(claims, ordinal), decision,
+                decision == "correct" ? correction!.ToJsonString() : null, who, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+            return (IResult?)null;
+        });
+
+    private static async Task<IResult> PostArticles(HttpRequest request, RecordAccess record)
+    {
+        if (Authorize(request, record, out string who) is { } refused)
+        {
+            return refused;
         }
 
         if (request.ContentLength > MaxBodyBytes)
@@ -415,7 +542,7 @@ internal sealed class RecordAccess(string? location)
         using var store = Store.Open(location);
         var counts = store.Count();
         var heads = store.ArticleHeads();
-        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{(heads.Count > 0 ? heads[^1].Seq : 0)}/{store.SupersededCount()}");
+        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{(heads.Count > 0 ? heads[^1].Seq : 0)}/{store.SupersededCount()}/{store.ReviewStamp()}");
         lock (_incidentsLock)
         {
             if (_incidents is { } cached && cached.Version == version)

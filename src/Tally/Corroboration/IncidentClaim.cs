@@ -81,6 +81,9 @@ public sealed record IncidentClaim
     /// <summary>The words that carry the figure.</summary>
     public string? Evidence { get; init; }
 
+    /// <summary>A recorder's decision on the claim ("confirm by NAME", "correct by NAME"), if any.</summary>
+    public string? Review { get; init; }
+
     /// <summary>The claim's reference: <c>article#ordinal</c>.</summary>
     public string Ref => string.Create(CultureInfo.InvariantCulture, $"{ArticleId}#{Ordinal}");
 
@@ -132,6 +135,7 @@ public sealed record IncidentClaim
             Injured = new Figure(Number(injured, "total"), Text(injured, "qualifier")),
             Sources = Strings(root, "sources"),
             Evidence = Text(root, "evidence"),
+            Review = root.TryGetProperty("review", out var r) && r.ValueKind == JsonValueKind.Object ? $"{Text(r, "decision")} by {Text(r, "who")}" : null,
         };
     }
 

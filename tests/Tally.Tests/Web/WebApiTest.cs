@@ -140,6 +140,88 @@ public sealed class WebApiTest : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Created, again);
     }
 
+    private async Task<(HttpStatusCode Status, string Body)> PostJson(string path, string json, string? token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)) { Content = new StringContent(json, Encoding.UTF8, "application/json") };
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+
+        using var response = await Http.SendAsync(request);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Review_CorrectsOrRejects_AsAHumanDecision_ThatOutlivesReextraction()
+    {
+        const string text = "Regime shelling killed four civilians in Ariha on Friday, activists said.";
+        Assert.Equal(HttpStatusCode.Created, (await Post($$"""{"id": "r1", "text": "{{text}}", "published": "2019-08-31"}""", _token)).Status);
+        const string review = "/api/claims/r1/0/review";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await PostJson(review, """{"decision": "reject"}""", null)).Status);
+        var (bad, problem) = await PostJson(review, """{"decision": "maybe", "correction": {"killed": -2, "colour": "red"}}""", _token);
+        Assert.Equal(HttpStatusCode.BadRequest, bad);
+        var errors = JsonDocument.Parse(problem).RootElement.GetProperty("errors");
+        Assert.True(errors.TryGetProperty("decision", out _));
+        Assert.True(errors.TryGetProperty("correction.killed", out _));
+        Assert.True(errors.TryGetProperty("correction.colour", out _));
+        Assert.Equal(HttpStatusCode.NotFound, (await PostJson("/api/claims/r1/7/review", """{"decision": "confirm"}""", _token)).Status);
+
+        // A correction: the export and the incidents use it; the machine's figure is kept beside it.
+        Assert.Equal(HttpStatusCode.OK, (await PostJson(review, """{"decision": "correct", "correction": {"killed": 5}}""", _token)).Status);
+        async Task<JsonElement> Claim()
+        {
+            var (_, claims) = await Get("/api/claims?article=r1");
+            return claims.GetProperty("items")[0];
+        }
+
+        var corrected = await Claim();
+        Assert.Equal(5, corrected.GetProperty("killed").GetProperty("total").GetInt32());
+        Assert.Equal(4, corrected.GetProperty("review").GetProperty("machine").GetProperty("killed").GetProperty("total").GetInt32());
+        Assert.Equal("tests", corrected.GetProperty("review").GetProperty("who").GetString());
+        var (_, incidents) = await Get("/api/incidents?article=r1");
+        Assert.Equal(5, incidents.GetProperty("items")[0].GetProperty("figures").GetProperty("killed").GetProperty("best").GetInt32());
+
+        // The article changes and is extracted again: the words of the claim are the same, so is the decision.
+        Assert.Equal(HttpStatusCode.Created, (await Post($$"""{"id": "r1", "text": "{{text}} Residents left the town.", "published": "2019-08-31"}""", _token)).Status);
+        Assert.Equal(5, (await Claim()).GetProperty("killed").GetProperty("total").GetInt32());
+
+        // A rejection: out of the incidents and of the spec's export, marked in the API's list.
+        Assert.Equal(HttpStatusCode.OK, (await PostJson(review, """{"decision": "reject"}""", _token)).Status);
+        Assert.Equal("reject", (await Claim()).GetProperty("review").GetProperty("decision").GetString());
+        var (_, none) = await Get("/api/incidents?article=r1");
+        Assert.Equal(0, none.GetProperty("total").GetInt32());
+        var export = Tally.Tests.Cli.CliRunner.Run(null, "claims", "--db", _server!.Db, "--article", "r1", "--format", "claims");
+        Assert.Empty(export.Lines);
+    }
+
+    [Fact]
+    public async Task ReviewForm_OnTheIncidentPage_SavesAndComesBack()
+    {
+        var (_, list) = await Get("/api/incidents");
+        var incident = list.GetProperty("items")[0];
+        string id = incident.GetProperty("id").GetString()!;
+        var claim = incident.GetProperty("claims")[0];
+        string action = $"/claims/{claim.GetProperty("article").GetString()}/{claim.GetProperty("ordinal").GetInt32()}/review";
+        using var page = await Http.GetAsync(new Uri($"/incidents/{id}", UriKind.Relative));
+        Assert.Contains($"action=\"{action}\"", await page.Content.ReadAsStringAsync());
+
+        using var noToken = await Http.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string> { ["decision"] = "confirm", ["token"] = "" }));
+        Assert.Equal(HttpStatusCode.Unauthorized, noToken.StatusCode);
+
+        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
+        using var client = new HttpClient(handler) { BaseAddress = Http.BaseAddress };
+        using var saved = await client.PostAsync(new Uri(action, UriKind.Relative), new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["decision"] = "confirm", ["token"] = _token, ["back"] = $"/incidents/{id}",
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal($"/incidents/{id}", saved.Headers.Location?.OriginalString);
+        using var after = await Http.GetAsync(new Uri($"/incidents/{id}", UriKind.Relative));
+        Assert.Contains("confirm by tests", await after.Content.ReadAsStringAsync());
+    }
+
     [Fact]
     public async Task OpenApi_DescribesPathsThatAnswer()
     {
