@@ -116,3 +116,45 @@ public sealed class BrowserTest : IAsyncLifetime
         Assert.True(new FileInfo(shot).Length > 10_000, "a screenshot of the incident page");
     }
 }
+
+/// <summary>A review driven in a real headless Chromium through Playwright (with the system browser).</summary>
+public sealed class BrowserReviewTest : IAsyncLifetime
+{
+    private TestServer? _server;
+    private string _token = "";
+
+    public async Task InitializeAsync() => _server = await TestServer.StartAsync(20, store => _token = store.CreateToken("browser"));
+
+    public async Task DisposeAsync()
+    {
+        if (_server is not null)
+        {
+            await _server.DisposeAsync();
+        }
+    }
+
+    [ChromiumFact]
+    public async Task Review_FilledAndSubmittedInTheBrowser_IsShownOnTheIncidentPage()
+    {
+        using var playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium.Path, Headless = true, Args = ["--no-sandbox"] });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1300, Height = 900 } });
+        await page.GotoAsync(_server!.Address + "/");
+        Assert.True(await page.Locator("#map circle.incident").CountAsync() > 0);
+        await page.Locator("a[href^='/incidents/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/incidents/**");
+        var url = page.Url;
+
+        var form = page.Locator("form.review").First;
+        await form.Locator("select[name=decision]").SelectOptionAsync("correct");
+        await form.Locator("input[name=killed]").FillAsync("9");
+        await form.Locator("input[name=token]").FillAsync(_token);
+        await form.Locator("button[type=submit]").ClickAsync();
+        await page.WaitForURLAsync(url);
+        Assert.Contains("correct by browser", await page.Locator("#claims").InnerTextAsync());
+        var shot = Path.Combine(Paths.RepositoryRoot, "artifacts", "screenshots", "review.png");
+        Directory.CreateDirectory(Path.GetDirectoryName(shot)!);
+        await page.ScreenshotAsync(new() { Path = shot, FullPage = true });
+        Assert.True(new FileInfo(shot).Length > 10_000);
+    }
+}
