@@ -49,9 +49,31 @@ public static class TallyServer
             builder.Logging.ClearProviders();
         }
 
-        builder.Services.AddSingleton(new RecordAccess(db));
+        var access = new RecordAccess(db);
+        builder.Services.AddSingleton(access);
         var app = builder.Build();
         Map(app);
+
+        // Once the server listens: cluster the incidents, load the extractor's data and compile the pages, so that the
+        // first visitor does not wait for them.
+        app.Lifetime.ApplicationStarted.Register(() => _ = Task.Run(() =>
+        {
+            try
+            {
+                var incidents = access.Incidents();
+                _ = Dashboard.Index(incidents, new ClaimFilter());
+                if (incidents.Count > 0)
+                {
+                    _ = Dashboard.Incident(incidents[0], incidents);
+                }
+
+                _ = Extractor.Default.Extract(new Article("warm-up", "Two people were killed in shelling on Idlib on Monday, activists said."));
+            }
+            catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
+            {
+                // The first request opens the record itself and says what is wrong.
+            }
+        }));
         return app;
     }
 
@@ -528,13 +550,29 @@ internal sealed class RecordAccess(string? location)
 
     public T Write<T>(Func<Store, T> write)
     {
+        T result;
         lock (_write)
         {
             using var store = Store.Open(location);
-            var result = write(store);
-            return result;
+            result = write(store);
         }
+
+        RefreshInBackground();
+        return result;
     }
+
+    /// <summary>Clusters the incidents of the record's new state on a pool thread (a failure there is left to the next request to meet).</summary>
+    public void RefreshInBackground() => _ = Task.Run(() =>
+    {
+        try
+        {
+            Incidents();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or IOException or InvalidOperationException)
+        {
+            // The request that needs the incidents will open the record itself and say what is wrong.
+        }
+    });
 
     /// <summary>The incidents of the record as it is now (clustered again only when its articles or claims changed).</summary>
     public IReadOnlyList<Incident> Incidents()
