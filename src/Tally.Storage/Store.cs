@@ -288,9 +288,10 @@ public sealed class Store : IDisposable
             ("a", review.ArticleId), ("k", review.ClaimKey), ("d", review.Decision), ("c", review.Correction), ("w", review.Who), ("t", review.At));
     }
 
-    /// <summary>A stamp that changes whenever a review is added or changed (their count and latest time).</summary>
+    /// <summary>A stamp that changes whenever a review is added or changed (their count, latest time and what they say).</summary>
     public string ReviewStamp() =>
-        Query("SELECT COUNT(*), MAX(at) FROM reviews", r => string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}@{(r.IsDBNull(1) ? "" : r.GetString(1))}")).Single();
+        Query("SELECT COUNT(*), MAX(at), COALESCE(SUM(LENGTH(decision) + COALESCE(LENGTH(correction), 0)), 0) FROM reviews",
+            r => string.Create(CultureInfo.InvariantCulture, $"{r.GetInt64(0)}@{(r.IsDBNull(1) ? "" : r.GetString(1))}#{Convert.ToInt64(r.GetValue(2), CultureInfo.InvariantCulture)}")).Single();
 
     /// <summary>The reviews of an article (or of all), by article and key.</summary>
     public IReadOnlyList<ReviewRow> ReviewsOf(string? articleId = null) =>

@@ -324,7 +324,7 @@ public static class TallyServer
             }
 
             store.SaveReview(new ReviewRow(article, Reviews.KeyOf(claims, ordinal), decision,
-                decision == "correct" ? correction!.ToJsonString() : null, who, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture)));
+                decision == "correct" ? correction!.ToJsonString() : null, who, DateTime.UtcNow.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture)));
             return (IResult?)null;
         });
 
@@ -541,6 +541,7 @@ internal sealed class RecordAccess(string? location)
     private readonly Lock _write = new();
     private readonly Lock _incidentsLock = new();
     private (string Version, IReadOnlyList<Incident> Incidents)? _incidents;
+    private long _writes;
 
     public T Read<T>(Func<Store, T> read)
     {
@@ -555,6 +556,7 @@ internal sealed class RecordAccess(string? location)
         {
             using var store = Store.Open(location);
             result = write(store);
+            Interlocked.Increment(ref _writes);
         }
 
         RefreshInBackground();
@@ -580,7 +582,7 @@ internal sealed class RecordAccess(string? location)
         using var store = Store.Open(location);
         var counts = store.Count();
         var heads = store.ArticleHeads();
-        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{(heads.Count > 0 ? heads[^1].Seq : 0)}/{store.SupersededCount()}/{store.ReviewStamp()}");
+        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{(heads.Count > 0 ? heads[^1].Seq : 0)}/{store.SupersededCount()}/{store.ReviewStamp()}/{Interlocked.Read(ref _writes)}");
         lock (_incidentsLock)
         {
             if (_incidents is { } cached && cached.Version == version)
