@@ -310,7 +310,11 @@ public sealed class Store : IDisposable
             return [.. claims.Select(c => (c, JsonNode.Parse(c.Json)!.AsObject(), false))];
         }
 
-        var byArticle = claims.GroupBy(c => c.ArticleId).ToDictionary(g => g.Key, g => (IReadOnlyList<ClaimRow>)Claims(new ClaimFilter { Article = g.Key }));
+        // A claim's key depends on the claims before it in its article: the whole article's, which an unfiltered (or
+        // article-only) query already has, and others fetch per article.
+        bool whole = filter is null || filter with { Article = null } == new ClaimFilter();
+        var byArticle = claims.GroupBy(c => c.ArticleId).ToDictionary(g => g.Key,
+            g => whole ? (IReadOnlyList<ClaimRow>)[.. g] : Claims(new ClaimFilter { Article = g.Key }));
         var result = new List<(ClaimRow, JsonObject, bool)>(claims.Count);
         foreach (var c in claims)
         {

@@ -581,8 +581,7 @@ internal sealed class RecordAccess(string? location)
     {
         using var store = Store.Open(location);
         var counts = store.Count();
-        var heads = store.ArticleHeads();
-        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{(heads.Count > 0 ? heads[^1].Seq : 0)}/{store.SupersededCount()}/{store.ReviewStamp()}/{Interlocked.Read(ref _writes)}");
+        string version = string.Create(CultureInfo.InvariantCulture, $"{counts.Articles}/{counts.Claims}/{store.NextSeq()}/{store.SupersededCount()}/{store.ReviewStamp()}/{Interlocked.Read(ref _writes)}");
         lock (_incidentsLock)
         {
             if (_incidents is { } cached && cached.Version == version)
