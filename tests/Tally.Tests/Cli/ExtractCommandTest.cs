@@ -102,3 +102,40 @@ public class ExtractThreadsTest
         }
     }
 }
+
+public class BenchAndTokenCommandTest
+{
+    [Fact]
+    public void Bench_Json_GivesThroughputAllocationAndStages()
+    {
+        var corpus = Tally.Tests.Storage.TestCorpus.Write(20);
+        try
+        {
+            var result = CliRunner.Run(null, "bench", "--json", "--repeat", "1", "--stages", corpus);
+            var lines = result.Lines;
+            var json = System.Text.Json.JsonDocument.Parse(lines[0]).RootElement;
+            Assert.Equal(20, json.GetProperty("articles").GetInt32());
+            Assert.True(json.GetProperty("MBps").GetDouble() > 0);
+            Assert.True(json.GetProperty("allocatedBytesPerArticle").GetInt64() > 0);
+            Assert.True(json.GetProperty("claims").GetInt32() >= 20);
+            Assert.Contains(lines, l => l.Contains("place recognizer", StringComparison.Ordinal));
+            Assert.Contains(lines, l => l.Contains("claims and tallies", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(corpus);
+        }
+    }
+
+    [Fact]
+    public void TokenCreate_PrintsATokenTheRecordKnows()
+    {
+        var db = Tally.Tests.Storage.Backends.NewSqlite();
+        var result = CliRunner.Run(null, "token", "create", "--db", db, "--name", "recorder");
+        Assert.Equal(0, result.ExitCode);
+        string token = result.Lines.Single();
+        using var store = Tally.Storage.Store.Open(db);
+        Assert.Equal("recorder", store.TokenName(token));
+        Assert.Null(store.TokenName(token + "x"));
+    }
+}
