@@ -26,8 +26,10 @@ public sealed record IngestProgress(long Read, long Added, long Replaced, long U
 public sealed class Ingester(Store store, Extractor extractor)
 {
     private readonly List<ReadProblem> _pending = [];
-    private readonly Dictionary<string, HashSet<ulong>> _shingles = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, ulong[]> _signatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, HashSet<ulong>> _shingles = [];
+    private readonly Queue<long> _shingled = new();
+    private readonly Dictionary<long, (ulong[] Signature, int Count)> _signatures = [];
+    private readonly Queue<long> _signed = new();
     private long _problems;
 
     /// <summary>Articles per transaction.</summary>
@@ -57,6 +59,7 @@ public sealed class Ingester(Store store, Extractor extractor)
         var lastReport = TimeSpan.Zero;
         IngestProgress Progress() => new(read, added, replaced, unchanged, superseded, failed, _problems, duplicates, clock.Elapsed);
 
+        Backfill();
         store.Begin();
         try
         {
@@ -81,7 +84,7 @@ public sealed class Ingester(Store store, Extractor extractor)
                     }
 
                     long seq = known?.Seq ?? store.NextSeq();
-                    if (!Save(article, hash, seq, ahead, ref duplicates))
+                    if (!Save(article, seq, ahead ?? Prepare(article, hash), ref duplicates))
                     {
                         failed++;
                     }
@@ -126,10 +129,13 @@ public sealed class Ingester(Store store, Extractor extractor)
     }
 
     /// <summary>
-    /// The articles with their content hash and, when <see cref="Threads"/> is more than one, their extraction done
-    /// ahead in parallel for each batch (only for those the record does not already hold as they are).
+    /// The articles with their content hash and, when <see cref="Threads"/> is more than one, what storing them needs
+    /// (extraction, rows, shingles) prepared ahead on other threads: while one batch is stored, the next is prepared
+    /// in parallel, for the articles the record did not hold as they are when the batch was read. The decision to
+    /// store stays with <see cref="Run"/>, made against the record as it is then; an article prepared for nothing is
+    /// dropped, one not prepared is prepared in line.
     /// </summary>
-    private IEnumerable<(Article Article, string Hash, Extracted? Ahead)> Prefetched(IEnumerable<Article> articles)
+    private IEnumerable<(Article Article, string Hash, Prepared? Ahead)> Prefetched(IEnumerable<Article> articles)
     {
         if (Threads <= 1)
         {
@@ -141,72 +147,75 @@ public sealed class Ingester(Store store, Extractor extractor)
             yield break;
         }
 
-        var batch = new List<(Article Article, string Hash, Extracted? Ahead)>(BatchSize);
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
         using var source = articles.GetEnumerator();
+        List<(Article Article, string Hash)>? current = null;
+        Task<Prepared?[]>? preparing = null;
         while (true)
         {
-            batch.Clear();
+            // Reading the input and the record stays on this thread; preparing (pure) runs on the others.
+            var batch = new List<(Article Article, string Hash)>(BatchSize);
             while (batch.Count < BatchSize && source.MoveNext())
             {
                 var article = source.Current;
-                batch.Add((article, NearDuplicates.ContentHash(article.Title, article.Text), null));
+                batch.Add((article, NearDuplicates.ContentHash(article.Title, article.Text)));
             }
 
-            if (batch.Count == 0)
+            Task<Prepared?[]>? next = null;
+            if (batch.Count > 0)
+            {
+                var needed = new bool[batch.Count];
+                for (int k = 0; k < batch.Count; k++)
+                {
+                    needed[k] = store.Find(batch[k].Article.Id) is not { } known || known.Hash != batch[k].Hash;
+                }
+
+                next = Task.Run(() =>
+                {
+                    var prepared = new Prepared?[batch.Count];
+                    Parallel.For(0, batch.Count, parallel, k => prepared[k] = needed[k] ? Prepare(batch[k].Article, batch[k].Hash) : null);
+                    return prepared;
+                });
+            }
+
+            if (preparing is not null)
+            {
+                var prepared = preparing.GetAwaiter().GetResult();
+                for (int k = 0; k < current!.Count; k++)
+                {
+                    yield return (current[k].Article, current[k].Hash, prepared[k]);
+                }
+            }
+
+            if (next is null)
             {
                 yield break;
             }
 
-            // Reading the record stays on this thread; extraction (pure) runs on the others.
-            var needed = new bool[batch.Count];
-            for (int k = 0; k < batch.Count; k++)
-            {
-                needed[k] = store.Find(batch[k].Article.Id) is not { } known || known.Hash != batch[k].Hash;
-            }
-
-            Parallel.For(0, batch.Count, parallel, k =>
-            {
-                if (needed[k])
-                {
-                    batch[k] = batch[k] with { Ahead = Extract(batch[k].Article) };
-                }
-            });
-            foreach (var item in batch)
-            {
-                yield return item;
-            }
+            (current, preparing) = (batch, next);
         }
     }
 
-    /// <summary>An article's extraction, or the failure of it.</summary>
-    private sealed record Extracted(ArticleExtraction? Extraction, Exception? Error);
+    /// <summary>What storing an article needs, computed from the article alone: its extraction (or the failure of it),
+    /// its rows (the ingest order left 0, filled when stored) and its near-duplicate shingles, signature and buckets.</summary>
+    private sealed record Prepared(
+        ArticleRow Row, List<ClaimRow> Claims, List<TallyRow> Tallies, string? Error, HashSet<ulong> Shingles, ulong[] Signature, long[] Buckets);
 
-    private Extracted Extract(Article article)
+    private Prepared Prepare(Article article, string hash)
     {
+        ArticleExtraction? extraction = null;
+        string? error = null;
         try
         {
-            return new Extracted(extractor.Extract(article), null);
+            extraction = extractor.Extract(article);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return new Extracted(null, e);
-        }
-    }
-
-    private bool Save(Article article, string hash, long seq, Extracted? ahead, ref long duplicates)
-    {
-        string origin = article.Origin?.ToString() ?? "";
-        var result = ahead ?? Extract(article);
-        ArticleExtraction? extraction = result.Extraction;
-        string? error = null;
-        if (result.Error is { } e)
-        {
             // A bug must not lose the article: it is stored without claims, and the failure is a problem of its own.
             error = $"{e.GetType().Name}: {e.Message}";
-            Problem(new ReadProblem(article.Origin ?? new InputPosition("-"), $"article {article.Id}: extraction failed: {error}", ProblemSeverity.Warning));
         }
 
+        string origin = article.Origin?.ToString() ?? "";
         var claims = new List<ClaimRow>();
         var tallies = new List<TallyRow>();
         using var line = new MemoryStream();
@@ -246,8 +255,8 @@ public sealed class Ingester(Store store, Extractor extractor)
 
         var shingles = NearDuplicates.Shingles((article.Title ?? "") + "\n" + article.Text);
         var signature = NearDuplicates.Signature(shingles);
-        var bands = NearDuplicates.Bands(signature);
-        var row = new ArticleRow(article.Id, hash, seq)
+        var buckets = NearDuplicates.Buckets(signature);
+        var row = new ArticleRow(article.Id, hash, 0)
         {
             Title = article.Title,
             Published = article.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -258,73 +267,175 @@ public sealed class Ingester(Store store, Extractor extractor)
             Text = article.Text,
             ClaimsLine = System.Text.Encoding.UTF8.GetString(line.ToArray()).TrimEnd('\n'),
             ClaimCount = claims.Count,
+            Signature = signature,
+            ShingleCount = shingles.Count,
         };
+        return new Prepared(row, claims, tallies, error, shingles, signature, buckets);
+    }
+
+    private bool Save(Article article, long seq, Prepared prepared, ref long duplicates)
+    {
+        if (prepared.Error is { } error)
+        {
+            Problem(new ReadProblem(article.Origin ?? new InputPosition("-"), $"article {article.Id}: extraction failed: {error}", ProblemSeverity.Warning));
+        }
+
+        var row = prepared.Row with { Seq = seq };
+        var (shingles, signature, buckets) = (prepared.Shingles, prepared.Signature, prepared.Buckets);
 
         // Links to the articles this one repeats (or that repeat it), decided before it is saved.
         var links = new List<DuplicateRow>();
-        foreach (var candidate in store.Candidates(article.Id, bands))
+        var members = store.Members(buckets);
+        var seen = new HashSet<long>();
+        var full = new Dictionary<long, int>();
+        foreach (var member in members)
         {
-            var other = ShinglesOf(candidate);
-            if (!NearDuplicates.MayContain(signature, shingles.Count, SignatureOf(candidate, other), other.Count))
+            if (member.ArticleId == article.Id)
+            {
+                continue; // its own earlier version, replaced below
+            }
+
+            full[member.Bucket] = full.GetValueOrDefault(member.Bucket) + 1;
+            if (!seen.Add(member.Seq))
             {
                 continue;
             }
 
-            double containment = NearDuplicates.Containment(shingles, other);
+            // The signatures say whether the two can reach the threshold; only then are the shingles compared.
+            var (otherSignature, otherCount) = SignatureOf(member.Seq, member.ArticleId);
+            if (!NearDuplicates.MayContain(signature, shingles.Count, otherSignature, otherCount))
+            {
+                continue;
+            }
+
+            double containment = NearDuplicates.Containment(shingles, ShinglesOf(member.Seq, member.ArticleId));
             if (containment >= NearDuplicates.Threshold)
             {
-                var otherSeq = store.Find(candidate)!.Value.Seq;
-                links.Add(otherSeq < seq ? new DuplicateRow(article.Id, candidate, containment) : new DuplicateRow(candidate, article.Id, containment));
+                links.Add(member.Seq < seq ? new DuplicateRow(article.Id, member.ArticleId, containment) : new DuplicateRow(member.ArticleId, article.Id, containment));
             }
         }
 
-        store.Save(row, claims, tallies, bands);
+        // A bucket that already holds BucketCapacity articles is crowded (boilerplate many articles share) and takes
+        // no more: its members stay the first that came, and true copies still meet in the buckets they alone share.
+        var joined = buckets.Where(b => full.GetValueOrDefault(b) < BucketCapacity).ToArray();
+        store.Save(row, prepared.Claims, prepared.Tallies, joined);
         foreach (var link in links)
         {
             store.AddDuplicate(link);
             duplicates++;
         }
 
-        if (_shingles.Count < 50_000)
-        {
-            _shingles[article.Id] = shingles;
-            _signatures[article.Id] = signature;
-        }
-
-        return extraction is not null;
+        Remember(seq, shingles);
+        Remember(seq, signature, shingles.Count);
+        return prepared.Error is null;
     }
 
-    private ulong[] SignatureOf(string id, HashSet<ulong> shingles)
+    /// <summary>
+    /// Gives the articles of a record written before signatures were kept (schema step 6) their signature and buckets,
+    /// in ingest order, so that new articles meet them as they would have: once, on the first ingest after the upgrade.
+    /// </summary>
+    private void Backfill()
     {
-        if (_signatures.TryGetValue(id, out var known))
+        var unsigned = store.Unsigned();
+        for (int start = 0; start < unsigned.Count; start += BatchSize)
+        {
+            store.Begin();
+            try
+            {
+                foreach (var (seq, id) in unsigned.Skip(start).Take(BatchSize))
+                {
+                    var content = store.ContentOf(id);
+                    var shingles = content is { } c ? NearDuplicates.Shingles((c.Title ?? "") + "\n" + c.Text) : [];
+                    var signature = NearDuplicates.Signature(shingles);
+                    var buckets = NearDuplicates.Buckets(signature);
+                    var crowded = store.Members(buckets).Where(m => m.ArticleId != id).CountBy(m => m.Bucket).ToDictionary();
+                    store.SaveSignature(id, seq, signature, shingles.Count, [.. buckets.Where(b => crowded.GetValueOrDefault(b) < BucketCapacity)]);
+                }
+
+                store.Commit();
+            }
+            catch
+            {
+                store.Rollback();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>Articles an LSH bucket takes, the first that come; see <see cref="Save"/>.</summary>
+    public const int BucketCapacity = 8;
+
+    /// <summary>How many of the latest articles' shingles are kept in memory: copies of a story tend to arrive close
+    /// together, and older ones are read back from the record.</summary>
+    private const int ShinglesKept = 2_000;
+
+    /// <summary>How many of the latest articles' signatures are kept in memory (half a kilobyte each); older ones are
+    /// read back from the record.</summary>
+    private const int SignaturesKept = 20_000;
+
+    private (ulong[] Signature, int Count) SignatureOf(long seq, string id)
+    {
+        if (_signatures.TryGetValue(seq, out var known))
         {
             return known;
         }
 
-        var signature = NearDuplicates.Signature(shingles);
-        if (_signatures.Count < 50_000)
+        if (store.SignatureOf(id) is not { } stored)
         {
-            _signatures[id] = signature;
+            // Stored before the record kept signatures: computed from its text.
+            var shingles = ShinglesOf(seq, id);
+            stored = (NearDuplicates.Signature(shingles), shingles.Count);
         }
 
-        return signature;
+        Remember(seq, stored.Signature, stored.ShingleCount);
+        return stored;
     }
 
-    private HashSet<ulong> ShinglesOf(string id)
+    private void Remember(long seq, ulong[] signature, int count)
     {
-        if (_shingles.TryGetValue(id, out var cached))
+        if (_signatures.TryAdd(seq, (signature, count)))
+        {
+            _signed.Enqueue(seq);
+        }
+        else
+        {
+            _signatures[seq] = (signature, count);
+        }
+
+        while (_signed.Count > SignaturesKept)
+        {
+            _signatures.Remove(_signed.Dequeue());
+        }
+    }
+
+    private HashSet<ulong> ShinglesOf(long seq, string id)
+    {
+        if (_shingles.TryGetValue(seq, out var cached))
         {
             return cached;
         }
 
         var content = store.ContentOf(id);
         var shingles = content is { } c ? NearDuplicates.Shingles((c.Title ?? "") + "\n" + c.Text) : [];
-        if (_shingles.Count < 50_000)
+        Remember(seq, shingles);
+        return shingles;
+    }
+
+    private void Remember(long seq, HashSet<ulong> shingles)
+    {
+        if (_shingles.TryAdd(seq, shingles))
         {
-            _shingles[id] = shingles;
+            _shingled.Enqueue(seq);
+        }
+        else
+        {
+            _shingles[seq] = shingles;
         }
 
-        return shingles;
+        while (_shingled.Count > ShinglesKept)
+        {
+            _shingles.Remove(_shingled.Dequeue());
+        }
     }
 
     private void Flush()

@@ -107,6 +107,18 @@ public static class Migrations
           PRIMARY KEY (article_id, claim_key)
         );
         """,
+        """
+        DROP TABLE bands;
+        CREATE TABLE buckets (
+          bucket BIGINT NOT NULL,
+          seq BIGINT NOT NULL,
+          article_id TEXT NOT NULL,
+          PRIMARY KEY (bucket, seq)
+        );
+        CREATE INDEX buckets_article ON buckets (article_id);
+        ALTER TABLE articles ADD COLUMN signature TEXT;
+        ALTER TABLE articles ADD COLUMN shingle_count BIGINT
+        """,
     ];
 
     /// <summary>The schema version a store has after opening.</summary>

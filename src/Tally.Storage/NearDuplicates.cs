@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Numerics;
+using System.Runtime.Intrinsics;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -11,7 +12,7 @@ namespace Tally.Storage;
 /// <remarks>
 /// Containment (the shared shingles over the smaller article's) rather than resemblance, so that a truncated copy
 /// of a longer article counts as its duplicate. With 32 bands of 2 rows, two articles whose resemblance is 0.3 become
-/// candidates with probability 0.95; candidates are then checked exactly.
+/// candidates with probability 0.95; candidates are first checked on their signatures, then exactly.
 /// </remarks>
 public static class NearDuplicates
 {
@@ -95,32 +96,70 @@ public static class NearDuplicates
         return signature;
     }
 
-    /// <summary>The LSH bucket of each band of <paramref name="signature"/>, as short hex strings.</summary>
-    public static string[] Bands(ulong[] signature)
+    /// <summary>
+    /// The LSH buckets of a signature: one per band of <see cref="RowsPerBand"/> hash values, each a 64-bit key that
+    /// mixes the band's number with its values (so the bands share one index).
+    /// </summary>
+    public static long[] Buckets(ulong[] signature)
     {
         ArgumentNullException.ThrowIfNull(signature);
-        var bands = new string[Hashes / RowsPerBand];
-        for (int b = 0; b < bands.Length; b++)
+        var buckets = new long[Hashes / RowsPerBand];
+        for (int b = 0; b < buckets.Length; b++)
         {
-            ulong h = 0;
+            ulong h = (ulong)b;
             for (int r = 0; r < RowsPerBand; r++)
             {
                 h = Mix(unchecked(h * 31 + signature[(b * RowsPerBand) + r]));
             }
 
-            bands[b] = h.ToString("x16", CultureInfo.InvariantCulture);
+            buckets[b] = unchecked((long)h);
         }
 
-        return bands;
+        return buckets;
     }
 
-    /// <summary>The share of the smaller set's shingles that the other holds (0 when either is too short).</summary>
-    /// <summary>
-    /// Whether two articles may reach <see cref="Threshold"/>, judged from their signatures and shingle counts alone:
-    /// the resemblance the signatures estimate, turned into the containment of the smaller article, with a wide margin
-    /// (a 64-hash estimate errs by about 0.06). <c>false</c> means the exact check cannot succeed but for a signature
-    /// error of more than four standard deviations; it spares the exact check for most candidates.
-    /// </summary>
+    /// <summary>A signature as the record stores it: its 64-bit values in hexadecimal, little-endian, one after another.</summary>
+    public static string FormatSignature(ulong[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        Span<byte> bytes = stackalloc byte[signature.Length * 8];
+        for (int i = 0; i < signature.Length; i++)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt64LittleEndian(bytes[(8 * i)..], signature[i]);
+        }
+
+        return Convert.ToHexStringLower(bytes);
+    }
+
+    /// <summary>Reads back a signature written by <see cref="FormatSignature"/>; <c>null</c> when the text is not one.</summary>
+    public static ulong[]? ParseSignature(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (text.Length != Hashes * 16)
+        {
+            return null;
+        }
+
+        var signature = new ulong[Hashes];
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.AsBytes(signature.AsSpan());
+        return Convert.FromHexString(text, bytes, out _, out int written) == System.Buffers.OperationStatus.Done && written == bytes.Length
+            ? FromLittleEndian(signature)
+            : null;
+
+        static ulong[] FromLittleEndian(ulong[] values)
+        {
+            if (!BitConverter.IsLittleEndian)
+            {
+                for (int i = 0; i < values.Length; i++)
+                {
+                    values[i] = System.Buffers.Binary.BinaryPrimitives.ReverseEndianness(values[i]);
+                }
+            }
+
+            return values;
+        }
+    }
+
     public static bool MayContain(ulong[] a, int countA, ulong[] b, int countB)
     {
         ArgumentNullException.ThrowIfNull(a);
@@ -130,8 +169,17 @@ public static class NearDuplicates
             return false;
         }
 
-        int same = 0;
-        for (int i = 0; i < Math.Min(a.Length, b.Length); i++)
+        int same = 0, n = Math.Min(a.Length, b.Length), i = 0;
+        if (Vector256.IsHardwareAccelerated)
+        {
+            for (; i + Vector256<ulong>.Count <= n; i += Vector256<ulong>.Count)
+            {
+                var equal = Vector256.Equals(Vector256.Create(a.AsSpan(i)), Vector256.Create(b.AsSpan(i)));
+                same += BitOperations.PopCount(equal.ExtractMostSignificantBits());
+            }
+        }
+
+        for (; i < n; i++)
         {
             same += a[i] == b[i] ? 1 : 0;
         }

@@ -28,7 +28,16 @@ public sealed record ArticleRow(string Id, string Hash, long Seq)
     public string ClaimsLine { get; init; } = "";
 
     public int ClaimCount { get; init; }
+
+    /// <summary>The MinHash signature of the article's shingles (see <see cref="NearDuplicates"/>).</summary>
+    public ulong[]? Signature { get; init; }
+
+    /// <summary>How many distinct shingles the article has.</summary>
+    public int? ShingleCount { get; init; }
 }
+
+/// <summary>An article in an LSH bucket: the bucket, the article's ingest order and id.</summary>
+public readonly record struct BucketMember(long Bucket, long Seq, string ArticleId);
 
 /// <summary>What incidents need of an article: its id, ingest order, outlet, publication date and title.</summary>
 public sealed record ArticleHead(string Id, long Seq, string? Source, string? Published, string? Title);

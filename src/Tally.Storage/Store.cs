@@ -73,7 +73,9 @@ public sealed class Store : IDisposable
             var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = full, Pooling = false }.ToString());
             connection.Open();
             store = new Store(connection, StoreKind.Sqlite, full);
-            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;");
+            // A page cache of 64 MB and reads through a memory map: the LSH buckets are looked up at random, and a cache of
+            // SQLite's default 2 MB sends most of those lookups to the kernel once the record outgrows it.
+            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
         }
 
         try
@@ -162,27 +164,31 @@ public sealed class Store : IDisposable
     /// Stores an article with its claims, tallies and LSH bands, replacing whatever the record held under its id
     /// (claims, tallies, bands and its own duplicate links).
     /// </summary>
-    public void Save(ArticleRow article, IReadOnlyList<ClaimRow> claims, IReadOnlyList<TallyRow> tallies, IReadOnlyList<string> bands)
+    public void Save(ArticleRow article, IReadOnlyList<ClaimRow> claims, IReadOnlyList<TallyRow> tallies, IReadOnlyList<long> buckets)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(tallies);
-        ArgumentNullException.ThrowIfNull(bands);
+        ArgumentNullException.ThrowIfNull(buckets);
         var id = ("id", (object?)article.Id);
         Execute("DELETE FROM claims WHERE article_id = @id", id);
         Execute("DELETE FROM tallies WHERE article_id = @id", id);
-        Execute("DELETE FROM bands WHERE article_id = @id", id);
+        Execute("DELETE FROM buckets WHERE article_id = @id", id);
         Execute("DELETE FROM duplicates WHERE article_id = @id", id);
         Execute("""
-            INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claims_line, claim_count)
-            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @byline, @origin, @text, @line, @count)
+            INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claims_line, claim_count,
+              signature, shingle_count)
+            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @byline, @origin, @text, @line, @count, @signature, @shingles)
             ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, title = excluded.title, published = excluded.published,
               source = excluded.source, url = excluded.url, byline = excluded.byline, origin = excluded.origin, text = excluded.text,
-              claims_line = excluded.claims_line, claim_count = excluded.claim_count
+              claims_line = excluded.claims_line, claim_count = excluded.claim_count, signature = excluded.signature,
+              shingle_count = excluded.shingle_count
             """,
             id, ("hash", article.Hash), ("seq", article.Seq), ("title", article.Title), ("published", article.Published),
             ("source", article.Source), ("url", article.Url), ("byline", article.Byline), ("origin", article.Origin), ("text", article.Text),
-            ("line", article.ClaimsLine), ("count", (long)article.ClaimCount));
+            ("line", article.ClaimsLine), ("count", (long)article.ClaimCount),
+            ("signature", article.Signature is null ? null : NearDuplicates.FormatSignature(article.Signature)),
+            ("shingles", article.ShingleCount is { } n ? (long)n : null));
         foreach (var c in claims)
         {
             Execute("""
@@ -202,43 +208,72 @@ public sealed class Store : IDisposable
                 id, ("ordinal", (long)t.Ordinal), ("killed", t.Killed), ("scope", t.Scope));
         }
 
-        if (bands.Count > 0)
+        if (buckets.Count > 0)
         {
-            // One statement for all of an article's bands (the same text for every article, so it stays prepared).
-            var sql = new StringBuilder("INSERT INTO bands (band, bucket, article_id) VALUES ");
-            var values = new (string, object?)[bands.Count * 2 + 1];
+            // One statement for all of an article's buckets (the same text for all with as many, so it stays prepared).
+            var sql = new StringBuilder("INSERT INTO buckets (bucket, seq, article_id) VALUES ");
+            var values = new (string, object?)[buckets.Count + 2];
             values[0] = id;
-            for (int b = 0; b < bands.Count; b++)
+            values[1] = ("seq", article.Seq);
+            for (int b = 0; b < buckets.Count; b++)
             {
-                sql.Append(b == 0 ? "" : ", ").Append(CultureInfo.InvariantCulture, $"(@n{b}, @b{b}, @id)");
-                values[1 + 2 * b] = ($"n{b}", (long)b);
-                values[2 + 2 * b] = ($"b{b}", bands[b]);
+                sql.Append(CultureInfo.InvariantCulture, $"{(b == 0 ? "" : ", ")}(@b{b}, @seq, @id)");
+                values[2 + b] = ($"b{b}", buckets[b]);
             }
 
             Execute(sql.Append(" ON CONFLICT DO NOTHING").ToString(), values);
         }
     }
 
-    /// <summary>Articles other than <paramref name="id"/> that share at least one LSH band bucket, in ingest order.</summary>
-    public IReadOnlyList<string> Candidates(string id, IReadOnlyList<string> bands)
+    /// <summary>
+    /// The articles in the LSH buckets <paramref name="buckets"/> (see <see cref="NearDuplicates.Buckets"/>), in
+    /// ingest order, each with the bucket it was found in (an article in two of them comes twice).
+    /// </summary>
+    public IReadOnlyList<BucketMember> Members(IReadOnlyList<long> buckets)
     {
-        ArgumentNullException.ThrowIfNull(bands);
-        if (bands.Count == 0)
+        ArgumentNullException.ThrowIfNull(buckets);
+        if (buckets.Count == 0)
         {
             return [];
         }
 
-        var sql = new StringBuilder("SELECT DISTINCT b.article_id, a.seq FROM bands b JOIN articles a ON a.id = b.article_id WHERE b.article_id <> @id AND (");
-        var parameters = new List<(string, object?)> { ("id", id) };
-        for (int i = 0; i < bands.Count; i++)
+        // One statement, the same text for all lists as long: one index search per bucket.
+        var sql = new StringBuilder("SELECT bucket, seq, article_id FROM buckets WHERE bucket IN (");
+        var parameters = new (string, object?)[buckets.Count];
+        for (int i = 0; i < buckets.Count; i++)
         {
-            sql.Append(i == 0 ? "" : " OR ").Append(CultureInfo.InvariantCulture, $"(b.band = @n{i} AND b.bucket = @b{i})");
-            parameters.Add(($"n{i}", (long)i));
-            parameters.Add(($"b{i}", bands[i]));
+            sql.Append(CultureInfo.InvariantCulture, $"{(i == 0 ? "" : ", ")}@b{i}");
+            parameters[i] = ($"b{i}", buckets[i]);
         }
 
-        sql.Append(") ORDER BY a.seq");
-        return Query(sql.ToString(), r => r.GetString(0), [.. parameters]);
+        var members = Query(sql.Append(')').ToString(), r => new BucketMember(r.GetInt64(0), r.GetInt64(1), r.GetString(2)), parameters);
+        members.Sort(static (a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.Bucket.CompareTo(b.Bucket));
+        return members;
+    }
+
+    /// <summary>The MinHash signature and shingle count the record keeps for article <paramref name="id"/>
+    /// (<c>null</c> for articles stored before signatures were kept, or not in the record).</summary>
+    public (ulong[] Signature, int ShingleCount)? SignatureOf(string id) =>
+        Query("SELECT signature, shingle_count FROM articles WHERE id = @id",
+            r => r.IsDBNull(0) || r.IsDBNull(1) || NearDuplicates.ParseSignature(r.GetString(0)) is not { } signature
+                ? ((ulong[], int)?)null
+                : (signature, (int)r.GetInt64(1)), ("id", id)) is [var only] ? only : null;
+
+    /// <summary>The articles stored before the record kept signatures (schema step 6), by ingest order.</summary>
+    public IReadOnlyList<(long Seq, string Id)> Unsigned() =>
+        Query("SELECT seq, id FROM articles WHERE signature IS NULL ORDER BY seq", r => (r.GetInt64(0), r.GetString(1)));
+
+    /// <summary>Keeps an article's signature and puts it in the LSH buckets <paramref name="buckets"/>.</summary>
+    public void SaveSignature(string id, long seq, ulong[] signature, int shingleCount, IReadOnlyList<long> buckets)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        ArgumentNullException.ThrowIfNull(buckets);
+        Execute("UPDATE articles SET signature = @signature, shingle_count = @shingles WHERE id = @id",
+            ("id", id), ("signature", NearDuplicates.FormatSignature(signature)), ("shingles", (long)shingleCount));
+        foreach (var bucket in buckets)
+        {
+            Execute("INSERT INTO buckets (bucket, seq, article_id) VALUES (@b, @seq, @id) ON CONFLICT DO NOTHING", ("b", bucket), ("seq", seq), ("id", id));
+        }
     }
 
     /// <summary>The title and text of an article, if the record has it.</summary>
@@ -453,9 +488,9 @@ public sealed class Store : IDisposable
             sb.Append(CultureInfo.InvariantCulture, $"superseded\t{id}\t{hash}\n");
         }
 
-        foreach (var (band, bucket, id) in Query("SELECT band, bucket, article_id FROM bands ORDER BY article_id, band", r => (r.GetInt64(0), r.GetString(1), r.GetString(2))))
+        foreach (var (bucket, id) in Query("SELECT bucket, article_id FROM buckets ORDER BY article_id, bucket", r => (r.GetInt64(0), r.GetString(1))))
         {
-            sb.Append(CultureInfo.InvariantCulture, $"band\t{id}\t{band}\t{bucket}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"bucket\t{id}\t{bucket:x16}\n");
         }
 
         return sb.ToString();
@@ -542,7 +577,7 @@ public sealed class Store : IDisposable
             for (int i = 0; i < parameters.Length; i++)
             {
                 var p = kept.Parameters[i];
-                if (p.ParameterName != parameters[i].Name)
+                if (!IsNamed(p, parameters[i].Name))
                 {
                     kept.Dispose();
                     return Command(sql, parameters);
@@ -560,7 +595,7 @@ public sealed class Store : IDisposable
         foreach (var (name, value) in parameters)
         {
             var p = command.CreateParameter();
-            p.ParameterName = name;
+            p.ParameterName = "@" + name; // with its prefix, so that SQLite finds it in one look rather than three
             p.Value = value ?? DBNull.Value; // an untyped null: the column decides
 
             command.Parameters.Add(p);
@@ -568,6 +603,9 @@ public sealed class Store : IDisposable
 
         return command;
     }
+
+    private static bool IsNamed(DbParameter p, string name) =>
+        p.ParameterName.Length == name.Length + 1 && p.ParameterName[0] == '@' && p.ParameterName.AsSpan(1).SequenceEqual(name);
 
     /// <summary>Keeps a command with parameters for its next use (taken out of the cache while it runs); disposes others.</summary>
     private void Release(DbCommand command)

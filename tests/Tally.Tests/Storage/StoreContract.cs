@@ -96,6 +96,77 @@ internal static class StoreContract
         }
     }
 
+    public static void CrowdedBuckets_TakeNoMore_AndCopiesStillLink(string location)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tally-crowded-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            // Twelve copies of one report share all their buckets: the first fill them, the later ones still link.
+            var text = TestCorpus.Text(3) + " " + TestCorpus.Text(4);
+            File.WriteAllText(path, string.Join('\n', Enumerable.Range(200, 12).Select(i => System.Text.Json.JsonSerializer.Serialize(
+                new { id = $"a{i:D4}", title = "Strike on the town", text, published = "2019-08-29", source = $"outlet {i}" }))) + "\n");
+            using var store = Store.Open(location);
+            TestCorpus.Ingest(store, path);
+            var sizes = store.Query("SELECT COUNT(*) FROM buckets GROUP BY bucket", r => r.GetInt64(0));
+            Assert.Equal(NearDuplicates.Hashes / NearDuplicates.RowsPerBand, sizes.Count);
+            Assert.All(sizes, n => Assert.Equal(Ingester.BucketCapacity, n));
+            var links = store.Duplicates();
+            Assert.Contains(links, l => l.ArticleId == "a0211");
+            Assert.All(links, l => Assert.True(string.CompareOrdinal(l.ArticleId, l.Of) > 0, $"{l.ArticleId} -> {l.Of}"));
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    /// <summary>A record written before schema step 6 (bands without ingest order, no signatures) opens, and the next
+    /// ingest links a copy of one of its articles.</summary>
+    public static void ARecordFromBeforeSignatures_IsUpgraded_AndItsArticlesStillLink(string location, System.Data.Common.DbConnection raw)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"tally-upgrade-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var full = TestCorpus.Text(3) + " " + TestCorpus.Text(4) + " " + TestCorpus.Text(5);
+            using (raw)
+            {
+                raw.Open();
+                void Run(string sql)
+                {
+                    using var command = raw.CreateCommand();
+                    command.CommandText = sql;
+                    command.ExecuteNonQuery();
+                }
+
+                Run("CREATE TABLE schema_migrations (version BIGINT PRIMARY KEY)");
+                for (int step = 0; step < 5; step++)
+                {
+                    foreach (var statement in Migrations.Steps[step].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+                    {
+                        Run(statement);
+                    }
+
+                    Run($"INSERT INTO schema_migrations (version) VALUES ({step + 1})");
+                }
+
+                Run($"INSERT INTO articles (id, hash, seq, text, claims_line, claim_count) VALUES ('a0100', 'old', 1, '{full.Replace("'", "''", StringComparison.Ordinal)}', '', 0)");
+                Run("INSERT INTO bands (band, bucket, article_id) VALUES (0, '00000000000000ff', 'a0100')");
+            }
+
+            File.WriteAllText(path, TestCorpus.JsonLine(102, full[..(full.Length * 3 / 5)]) + "\n");
+            using var store = Store.Open(location);
+            Assert.Equal((long)Migrations.Current, Convert.ToInt64(store.Scalar("SELECT MAX(version) FROM schema_migrations"), System.Globalization.CultureInfo.InvariantCulture));
+            TestCorpus.Ingest(store, path);
+            var link = Assert.Single(store.Duplicates());
+            Assert.Equal(("a0102", "a0100"), (link.ArticleId, link.Of));
+            Assert.Empty(store.Unsigned());
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     public static void Claims_AreFiltered(string location)
     {
         var corpus = TestCorpus.Write(20);

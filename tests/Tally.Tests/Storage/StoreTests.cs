@@ -14,6 +14,15 @@ public class SqliteStoreTest
 
     [Fact] public void Claims_AreFiltered() => StoreContract.Claims_AreFiltered(Backends.NewSqlite());
 
+    [Fact] public void CrowdedBuckets_TakeNoMore_AndCopiesStillLink() => StoreContract.CrowdedBuckets_TakeNoMore_AndCopiesStillLink(Backends.NewSqlite());
+
+    [Fact]
+    public void ARecordFromBeforeSignatures_IsUpgraded_AndItsArticlesStillLink()
+    {
+        var path = Backends.NewSqlite();
+        StoreContract.ARecordFromBeforeSignatures_IsUpgraded_AndItsArticlesStillLink(path, new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=false"));
+    }
+
     [Fact]
     public void IngestOnSeveralThreads_HoldsTheSameRecordAsOnOne()
     {
@@ -59,6 +68,16 @@ public class PostgresStoreTest
     [PostgresFact] public void NearDuplicates_LinkATruncatedCopy_AndNothingElse() => StoreContract.NearDuplicates_LinkATruncatedCopy_AndNothingElse(Backends.NewPostgres());
 
     [PostgresFact] public void Claims_AreFiltered() => StoreContract.Claims_AreFiltered(Backends.NewPostgres());
+
+    [PostgresFact] public void CrowdedBuckets_TakeNoMore_AndCopiesStillLink() => StoreContract.CrowdedBuckets_TakeNoMore_AndCopiesStillLink(Backends.NewPostgres());
+
+    [PostgresFact]
+    public void ARecordFromBeforeSignatures_IsUpgraded_AndItsArticlesStillLink()
+    {
+        var location = Backends.NewPostgres();
+        StoreContract.ARecordFromBeforeSignatures_IsUpgraded_AndItsArticlesStillLink(location,
+            new Npgsql.NpgsqlConnection(Store.PostgresConnectionString(location).ConnectionString));
+    }
 
     [PostgresFact]
     public void BothBackEnds_HoldTheSameRecord()
