@@ -17,17 +17,11 @@ namespace Tally.Recognizers;
 /// </remarks>
 public sealed class Lexicon
 {
-    private readonly Node _folded = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Node _exact = new(StringComparer.Ordinal);
-    private readonly FirstLetters _starts = new();
-    private readonly HashSet<string> _firstWords = new(StringComparer.OrdinalIgnoreCase);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _firstWordLookup;
+    private readonly Node _folded = new(null);
+    private readonly Node _exact = new(null);
+    private bool[] _starts = [];
 
-    private Lexicon(string name)
-    {
-        Name = name;
-        _firstWordLookup = _firstWords.GetAlternateLookup<ReadOnlySpan<char>>();
-    }
+    private Lexicon(string name) => Name = name;
 
     /// <summary>The lexicon's name (its file name without extension).</summary>
     public string Name { get; }
@@ -66,6 +60,7 @@ public sealed class Lexicon
     private void Add(TextReader reader, string source)
     {
         var tokens = new List<Token>();
+        var phrases = new List<(List<string> Words, bool Exact, string[] Values)>();
         int lineNumber = 0;
         string? line;
         while ((line = reader.ReadLine()) is not null)
@@ -85,21 +80,29 @@ public sealed class Lexicon
             var phrase = TextNormalizer.Normalize(parts[0].Trim()).Text;
             Tokenizer.Tokenize(phrase, tokens);
             var words = tokens.Select(t => phrase.Substring(t.Start, t.Length)).Where(w => !IsOptional(w)).ToList();
-            if (words.Count == 0)
+            if (words.Count > 0)
             {
-                continue;
+                phrases.Add((words, phrase.Any(char.IsUpper), [.. parts[1..].Select(p => p.Trim())]));
+            }
+        }
+
+        // The words get their numbers in one step, then the phrases are walked in by number.
+        var ids = Vocabulary.AddRange(phrases.SelectMany(p => p.Words));
+        foreach (var (words, exact, values) in phrases)
+        {
+            int first = ids[words[0]];
+            if (first >= _starts.Length)
+            {
+                Array.Resize(ref _starts, Math.Max(first + 1, _starts.Length * 2));
             }
 
-            var root = phrase.Any(char.IsUpper) ? _exact : _folded;
-            _starts.Add(words[0]);
-            _firstWords.Add(words[0]);
-            var node = root;
+            _starts[first] = true;
+            var node = exact ? _exact : _folded;
             foreach (var word in words)
             {
-                node = node.Child(word);
+                node = node.Child(ids[word], exact ? word : null);
             }
 
-            var values = parts[1..].Select(p => p.Trim()).ToArray();
             if (node.Values is null)
             {
                 Count++;
@@ -124,7 +127,7 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(document);
         values = [];
         int best = first;
-        if (first < document.Tokens.Count && (!_starts.MayStart(document.FirstPair(first)) || !_firstWordLookup.Contains(document.TokenText(first))))
+        if (first < document.Tokens.Count && (document.WordId(first) is var id && (id >= _starts.Length || !_starts[id])))
         {
             return best;
         }
@@ -163,7 +166,7 @@ public sealed class Lexicon
                 continue;
             }
 
-            var next = node.Find(doc.TokenText(i));
+            var next = node.Find(doc.WordId(i), doc, i);
             if (next is null)
             {
                 break;
@@ -181,51 +184,53 @@ public sealed class Lexicon
         return best;
     }
 
-    /// <summary>
-    /// The first two letters (case folded) of every phrase's first word: a token whose first two letters no phrase
-    /// starts with is skipped without a dictionary lookup, as most tokens are. Non-ASCII starts are always looked up.
-    /// </summary>
-    private sealed class FirstLetters
+    /// <summary>A node of a phrase trie: its children by <see cref="Vocabulary"/> number. In the trie of phrases written
+    /// with capitals, a child also holds the spelling it requires (spellings that differ only in case share a number
+    /// and are chained).</summary>
+    private sealed class Node(string? spelling)
     {
-        private readonly ulong[] _pairs = new ulong[128 * 128 / 64];
+        private Dictionary<int, Node>? _children;
 
-        public void Add(ReadOnlySpan<char> word)
-        {
-            int index = Document.PairOf(word);
-            if (index >= 0)
-            {
-                _pairs[index >> 6] |= 1UL << (index & 63);
-            }
-            else
-            {
-                _anyNonAscii = true; // not ASCII: every non-ASCII token is looked up
-            }
-        }
-
-        private bool _anyNonAscii;
-
-        public bool MayStart(int pair) => pair < 0 ? _anyNonAscii : (_pairs[pair >> 6] & (1UL << (pair & 63))) != 0;
-    }
-
-    private sealed class Node(StringComparer comparer)
-    {
-        private Dictionary<string, Node>? _children;
+        private Node? _sameNumber;
 
         public string[][]? Values { get; set; }
 
-        public Node Child(string word)
+        public Node Child(int word, string? exact)
         {
-            _children ??= new Dictionary<string, Node>(comparer);
+            _children ??= [];
             if (!_children.TryGetValue(word, out var child))
             {
-                child = new Node(comparer);
+                child = new Node(exact);
                 _children[word] = child;
+                return child;
+            }
+
+            while (!string.Equals(child.Spelling, exact, StringComparison.Ordinal))
+            {
+                child = child._sameNumber ??= new Node(exact);
             }
 
             return child;
         }
 
-        public Node? Find(ReadOnlySpan<char> word) =>
-            _children is not null && _children.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var child) ? child : null;
+        private string? Spelling { get; } = spelling;
+
+        public Node? Find(int word, Document doc, int token)
+        {
+            if (word == Vocabulary.Unknown || _children is null || !_children.TryGetValue(word, out var child))
+            {
+                return null;
+            }
+
+            for (; child is not null; child = child._sameNumber)
+            {
+                if (child.Spelling is null || doc.TokenText(token).SequenceEqual(child.Spelling))
+                {
+                    return child;
+                }
+            }
+
+            return null;
+        }
     }
 }

@@ -123,7 +123,32 @@ public sealed class Document
         return (a << 7) | b;
     }
 
-    public ReadOnlySpan<char> TokenText(int index) => Text.AsSpan(_tokens[index].Start, _tokens[index].Length);
+    public ReadOnlySpan<char> TokenText(int index)
+    {
+        var token = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens)[index];
+        return Text.AsSpan(token.Start, token.Length);
+    }
+
+    /// <summary>The <see cref="Vocabulary"/> number of token <paramref name="index"/>'s word (case folded), or
+    /// <see cref="Vocabulary.Unknown"/>. Computed for every token on first use, one lookup each.</summary>
+    internal int WordId(int index)
+    {
+        if (_wordIds is null)
+        {
+            var vocabulary = Vocabulary.Current;
+            var ids = new int[_tokens.Count];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                ids[i] = vocabulary.Find(TokenText(i), FirstPair(i));
+            }
+
+            _wordIds = ids;
+        }
+
+        return _wordIds[index];
+    }
+
+    private int[]? _wordIds;
 
     /// <summary>Whether token <paramref name="index"/> exists and equals <paramref name="word"/>, ignoring case.</summary>
     public bool Is(int index, string word) =>

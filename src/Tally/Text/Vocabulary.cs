@@ -1,0 +1,85 @@
+using System.Collections.Frozen;
+
+namespace Tally.Text;
+
+/// <summary>
+/// The words the lexicons are made of, case folded, each with a number: a document looks each of its tokens up once
+/// (<see cref="Document.WordId"/>), and every lexicon then walks its phrases by number instead of hashing the token's
+/// text again.
+/// </summary>
+/// <remarks>
+/// Process-wide and only ever added to, when a lexicon is loaded; readers see a frozen snapshot, replaced whole when
+/// words are added, so a lookup never takes a lock. A document numbers its tokens on first use against the snapshot
+/// of that moment: load lexicons before extracting with them (as the pipeline does).
+/// </remarks>
+public static class Vocabulary
+{
+    private static readonly Lock s_gate = new();
+    private static Snapshot s_current = new(FrozenDictionary<string, int>.Empty);
+
+    /// <summary>The number of a word that no lexicon uses.</summary>
+    public const int Unknown = 0;
+
+    /// <summary>The numbers of <paramref name="words"/> (case folded), adding those that are new in one step.</summary>
+    public static IReadOnlyDictionary<string, int> AddRange(IEnumerable<string> words)
+    {
+        ArgumentNullException.ThrowIfNull(words);
+        var wanted = new HashSet<string>(words, StringComparer.OrdinalIgnoreCase);
+        lock (s_gate)
+        {
+            var current = s_current;
+            if (!wanted.All(current.Words.ContainsKey))
+            {
+                var all = new Dictionary<string, int>(current.Words, StringComparer.OrdinalIgnoreCase);
+                foreach (var word in wanted)
+                {
+                    all.TryAdd(word, all.Count + 1);
+                }
+
+                current = new Snapshot(all.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase));
+                Volatile.Write(ref s_current, current);
+            }
+
+            return wanted.ToDictionary(w => w, w => current.Words[w], StringComparer.OrdinalIgnoreCase);
+        }
+    }
+
+    /// <summary>The words as they are now.</summary>
+    internal static Snapshot Current => Volatile.Read(ref s_current);
+
+    /// <summary>A frozen state of the vocabulary.</summary>
+    internal sealed class Snapshot
+    {
+        private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+        private readonly ulong[] _pairs = new ulong[128 * 128 / 64];
+        private readonly bool _anyNonAscii;
+
+        public Snapshot(FrozenDictionary<string, int> words)
+        {
+            Words = words;
+            _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+            foreach (var word in words.Keys)
+            {
+                int pair = Document.PairOf(word);
+                if (pair < 0)
+                {
+                    _anyNonAscii = true;
+                }
+                else
+                {
+                    _pairs[pair >> 6] |= 1UL << (pair & 63);
+                }
+            }
+        }
+
+        public FrozenDictionary<string, int> Words { get; }
+
+        /// <summary>The number of <paramref name="word"/>, or <see cref="Unknown"/>; <paramref name="pair"/> is its
+        /// <see cref="Document.PairOf"/>, which rules most words out before any hashing.</summary>
+        public int Find(ReadOnlySpan<char> word, int pair)
+        {
+            bool may = pair < 0 ? _anyNonAscii && !word.IsEmpty : (_pairs[pair >> 6] & (1UL << (pair & 63))) != 0;
+            return may && _lookup.TryGetValue(word, out int id) ? id : Unknown;
+        }
+    }
+}
