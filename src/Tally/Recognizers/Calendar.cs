@@ -28,11 +28,11 @@ internal static class Calendar
         ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Whether <paramref name="word"/> is a month's or a weekday's name or abbreviation (any case).</summary>
-    internal static bool IsName(ReadOnlySpan<char> word) =>
-        s_months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word)
-        || s_weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word)
-        || s_weekdayAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+    private static readonly WordSet s_names = new(s_months.Keys.Concat(s_weekdays.Keys).Concat(s_weekdayAbbreviations.Keys));
+
+    /// <summary>Whether token <paramref name="i"/> is a month's or a weekday's name or abbreviation (any case).</summary>
+    internal static bool IsName(Document doc, int i) => s_names.Contains(doc, i);
+
 
     /// <summary>The month (1-12) that token <paramref name="i"/> names, if it is a capitalized month name or abbreviation.</summary>
     public static int Month(Document doc, int i)

@@ -95,10 +95,9 @@ public sealed class DateRecognizer : IRecognizer
     }
 
     // Lower-case words a date expression can start with; numbers and capitalized words (months, weekdays) always may.
-    private static readonly FrozenSet<string> s_starts = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "the", "last", "past", "next", "coming", "this", "late", "early", "overnight", "yesterday", "today", "tonight",
+    private static readonly WordSet s_starts = new(["the", "last", "past", "next", "coming", "this", "late", "early", "overnight", "yesterday", "today", "tonight",
         "earlier", "later", "in", "over", "within", "during", "for", "several", "a", "an", "few", "previous", "current",
-        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fourteen", "twenty");
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fourteen", "twenty"]);
 
     /// <summary>Whether a date expression can start at token <paramref name="i"/>, checked cheaply before the patterns.</summary>
     private static bool MayStart(Document doc, int i)
@@ -114,8 +113,7 @@ public sealed class DateRecognizer : IRecognizer
             return false;
         }
 
-        var word = doc.TokenText(i);
-        return s_starts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || (char.IsUpper(word[0]) && Calendar.IsName(word));
+        return s_starts.Contains(doc, i) || (char.IsUpper(doc.Text[t.Start]) && Calendar.IsName(doc, i));
     }
 
     private static DateMention Make(Document doc, int first, int end, DateExpression kind, DatePrecision precision, DateOnly? date, DateOnly? from, DateOnly? to) =>

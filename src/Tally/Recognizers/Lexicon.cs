@@ -20,6 +20,7 @@ public sealed class Lexicon
     private readonly Node _folded = new(null);
     private readonly Node _exact = new(null);
     private bool[] _starts = [];
+    private int _maxId;
 
     private Lexicon(string name) => Name = name;
 
@@ -88,6 +89,7 @@ public sealed class Lexicon
 
         // The words get their numbers in one step, then the phrases are walked in by number.
         var ids = Vocabulary.AddRange(phrases.SelectMany(p => p.Words));
+        _maxId = Math.Max(_maxId, ids.Count == 0 ? 0 : ids.Values.Max());
         foreach (var (words, exact, values) in phrases)
         {
             int first = ids[words[0]];
@@ -127,7 +129,7 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(document);
         values = [];
         int best = first;
-        if (first < document.Tokens.Count && (document.WordId(first) is var id && (id >= _starts.Length || !_starts[id])))
+        if (first < document.Tokens.Count && (document.WordId(first, _maxId) is var id && (id >= _starts.Length || !_starts[id])))
         {
             return best;
         }
@@ -166,7 +168,7 @@ public sealed class Lexicon
                 continue;
             }
 
-            var next = node.Find(doc.WordId(i), doc, i);
+            var next = node.Find(doc.WordId(i, 0), doc, i);
             if (next is null)
             {
                 break;

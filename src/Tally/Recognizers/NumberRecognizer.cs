@@ -93,12 +93,11 @@ public sealed class NumberRecognizer : IRecognizer
     {
         ArgumentNullException.ThrowIfNull(document);
         int n = document.Tokens.Count;
-        var starts = s_starts.GetAlternateLookup<ReadOnlySpan<char>>();
         int i = 0;
         while (i < n)
         {
             // Most tokens cannot start a number phrase: only digits and the words of the lists below can.
-            if (document.Tokens[i].Kind != TokenKind.Number && !starts.Contains(document.TokenText(i)))
+            if (document.Tokens[i].Kind != TokenKind.Number && !s_starts.Contains(document, i))
             {
                 i++;
                 continue;
@@ -211,17 +210,18 @@ public sealed class NumberRecognizer : IRecognizer
     // The first words of the qualifiers, to skip the list at once for most tokens.
     private static readonly FrozenSet<string> s_prefixStarts = s_prefixes.Select(p => p.Words[0]).ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
+    private static readonly WordSet s_prefixStartWords = new(s_prefixStarts);
+
     // Every word a number phrase can start with: qualifiers, "between", number words, vague quantities.
-    private static readonly FrozenSet<string> s_starts = s_prefixStarts
+    private static readonly WordSet s_starts = new(s_prefixStarts
         .Concat(s_units.Keys).Concat(s_tens.Keys).Concat(s_scales.Keys).Concat(s_vague)
-        .Concat(["between", "half", "a", "an", "scores", "several"])
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        .Concat(["between", "half", "a", "an", "scores", "several"]));
 
     private static bool MatchPrefix(Document doc, int i, out Qualifier qualifier, out int after)
     {
         qualifier = Qualifier.Exact;
         after = i;
-        if (i >= doc.Tokens.Count || !s_prefixStarts.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i)))
+        if (i >= doc.Tokens.Count || !s_prefixStartWords.Contains(doc, i))
         {
             return false;
         }

@@ -89,12 +89,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     {
         ArgumentNullException.ThrowIfNull(document);
         var tokens = document.Tokens;
-        var notPlaces = s_notPlaces.GetAlternateLookup<ReadOnlySpan<char>>();
         var taken = TakenByOtherLayers(document);
         int i = 0;
         while (i < tokens.Count)
         {
-            if (taken[i] || !CanStart(document, i, notPlaces))
+            if (taken[i] || !CanStart(document, i))
             {
                 i++;
                 continue;
@@ -236,7 +235,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         return taken;
     }
 
-    private static bool CanStart(Document doc, int i, FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> notPlaces)
+    private static readonly WordSet s_notPlaceWords = new(s_notPlaces);
+
+    private static readonly WordSet s_articleWords = new(s_articles);
+
+    private static bool CanStart(Document doc, int i)
     {
         var t = doc.Tokens[i];
         if (t.Kind != TokenKind.Word)
@@ -247,7 +250,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         var text = doc.TokenText(i);
         if (char.IsUpper(text[0]))
         {
-            return !notPlaces.Contains(text) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore);
+            return !s_notPlaceWords.Contains(doc, i) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore);
         }
 
         if (text[0] is >= '\u0621' and <= '\u064a')
@@ -256,7 +259,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         // "al-Bab": a lower-case article glued to a capitalized word.
-        return s_articles.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text) && doc.Is(i + 1, '-')
+        return s_articleWords.Contains(doc, i) && doc.Is(i + 1, '-')
             && i + 2 < doc.Tokens.Count && doc.Tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[i + 2].Start]);
     }
 

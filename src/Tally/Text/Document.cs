@@ -130,10 +130,11 @@ public sealed class Document
     }
 
     /// <summary>The <see cref="Vocabulary"/> number of token <paramref name="index"/>'s word (case folded), or
-    /// <see cref="Vocabulary.Unknown"/>. Computed for every token on first use, one lookup each.</summary>
-    internal int WordId(int index)
+    /// <see cref="Vocabulary.Unknown"/>. Computed for every token on first use, one lookup each, and again if a caller
+    /// needs numbers up to <paramref name="known"/> and the vocabulary had fewer words then (a word set made since).</summary>
+    internal int WordId(int index, int known)
     {
-        if (_wordIds is null)
+        if (_wordIds is null || known > _wordIdsKnown)
         {
             var vocabulary = Vocabulary.Current;
             var ids = new int[_tokens.Count];
@@ -143,10 +144,13 @@ public sealed class Document
             }
 
             _wordIds = ids;
+            _wordIdsKnown = vocabulary.Words.Count;
         }
 
         return _wordIds[index];
     }
+
+    private int _wordIdsKnown;
 
     private int[]? _wordIds;
 

@@ -83,3 +83,30 @@ public static class Vocabulary
         }
     }
 }
+
+/// <summary>
+/// A set of words (case folded) tested by a token's <see cref="Vocabulary"/> number: an array lookup, where a set of
+/// strings would hash the token's text again for every recognizer that asks.
+/// </summary>
+public sealed class WordSet
+{
+    private readonly bool[] _has;
+
+    /// <summary>Creates the set, numbering its words in the <see cref="Vocabulary"/>.</summary>
+    public WordSet(IEnumerable<string> words)
+    {
+        var ids = Vocabulary.AddRange(words);
+        _has = new bool[ids.Count == 0 ? 1 : ids.Values.Max() + 1];
+        foreach (int id in ids.Values)
+        {
+            _has[id] = true;
+        }
+    }
+
+    /// <summary>Whether token <paramref name="token"/> of <paramref name="doc"/> is one of the words (any case).</summary>
+    public bool Contains(Document doc, int token)
+    {
+        int id = doc.WordId(token, _has.Length - 1);
+        return id < _has.Length && _has[id];
+    }
+}
