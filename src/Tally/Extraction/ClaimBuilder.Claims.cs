@@ -177,7 +177,7 @@ public static partial class ClaimBuilder
                 // A governorate named as such ("Rural Damascus", "near Damascus" read as Rif Dimashq) is an area too.
                 // A governorate's seat named bare ("in Idlib") is the governorate, unless the article speaks of the city.
                 bool governorateOnly = p.Resolved is { Kind: PlaceKind.Governorate } unit
-                    && (unit.Governorate == "Damascus" || NameKey.Of(written.Value) != NameKey.Of(unit.Name) || !index.Memo(CitiesMeant).Contains(unit.Governorate ?? ""));
+                    && (unit.Governorate == "Damascus" || NameKey.Remembered(written.Value) != NameKey.Remembered(unit.Name) || !index.Memo(CitiesMeant).Contains(unit.Governorate ?? ""));
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
@@ -240,7 +240,7 @@ public static partial class ClaimBuilder
         var words = s_cityWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var p in doc.Places)
         {
-            if (p.IsForeign || p.IsArea || p.Resolved is not { Kind: PlaceKind.Governorate, Governorate: { } governorate } unit || NameKey.Of(doc.RawText(p.Range)) != NameKey.Of(unit.Name))
+            if (p.IsForeign || p.IsArea || p.Resolved is not { Kind: PlaceKind.Governorate, Governorate: { } governorate } unit || NameKey.Remembered(doc.RawText(p.Range)) != NameKey.Remembered(unit.Name))
             {
                 continue;
             }
@@ -297,7 +297,7 @@ public static partial class ClaimBuilder
                 continue;
             }
 
-            if (found is not null && NameKey.Of(doc.RawText(found.Range)) != NameKey.Of(doc.RawText(p.Range)))
+            if (found is not null && NameKey.Remembered(doc.RawText(found.Range)) != NameKey.Remembered(doc.RawText(p.Range)))
             {
                 return null;
             }

@@ -107,7 +107,7 @@ public static partial class ClaimBuilder
             return false;
         }
 
-        if (a.Place is { } pa && b.Place is { } pb && NameKey.Of(pa.Value) != NameKey.Of(pb.Value))
+        if (a.Place is { } pa && b.Place is { } pb && NameKey.Remembered(pa.Value) != NameKey.Remembered(pb.Value))
         {
             return false;
         }

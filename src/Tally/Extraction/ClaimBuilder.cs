@@ -164,7 +164,7 @@ public static partial class ClaimBuilder
             var (previous, previousSentence) = claims[c - 1];
             if (injuredOnly.Killed.Total is null && injuredOnly.Injured.Total is not null && previous.Killed.Total is not null
                 && previous.Injured.Total is null && sentence == previousSentence + 1
-                && (injuredOnly.Place is null || previous.Place is null || NameKey.Of(injuredOnly.Place.Value.Value) == NameKey.Of(previous.Place.Value.Value)))
+                && (injuredOnly.Place is null || previous.Place is null || NameKey.Remembered(injuredOnly.Place.Value.Value) == NameKey.Remembered(previous.Place.Value.Value)))
             {
                 claims[c - 1] = (previous with { Injured = injuredOnly.Injured }, previousSentence);
                 claims.RemoveAt(c);

@@ -22,13 +22,13 @@ internal sealed class LayerIndex
     {
         _doc = doc;
         int n = doc.Tokens.Count;
-        _number = Fill(n, doc.Numbers.Select(m => (m.FirstToken, m.EndToken)));
-        _victim = Fill(n, doc.Victims.Select(m => (m.FirstToken, m.EndToken)));
-        _actor = Fill(n, doc.Actors.Select(m => (m.FirstToken, m.EndToken)));
-        _casualty = Fill(n, doc.Casualties.Select(m => (m.FirstToken, m.EndToken)));
-        _attack = Fill(n, doc.Attacks.Select(m => (m.FirstToken, m.EndToken)));
-        _source = Fill(n, doc.Sources.Select(m => (m.FirstToken, m.EndToken)));
-        _date = Fill(n, doc.Dates.Select(m => (m.FirstToken, m.EndToken)));
+        _number = Fill(n, doc.Numbers, static m => (m.FirstToken, m.EndToken));
+        _victim = Fill(n, doc.Victims, static m => (m.FirstToken, m.EndToken));
+        _actor = Fill(n, doc.Actors, static m => (m.FirstToken, m.EndToken));
+        _casualty = Fill(n, doc.Casualties, static m => (m.FirstToken, m.EndToken));
+        _attack = Fill(n, doc.Attacks, static m => (m.FirstToken, m.EndToken));
+        _source = Fill(n, doc.Sources, static m => (m.FirstToken, m.EndToken));
+        _date = Fill(n, doc.Dates, static m => (m.FirstToken, m.EndToken));
     }
 
     private ILookup<int, Figure> _figuresBySentence = Array.Empty<Figure>().ToLookup(f => f.Sentence);
@@ -61,19 +61,17 @@ internal sealed class LayerIndex
         return (T)value!;
     }
 
-    private static int[] Fill(int n, IEnumerable<(int First, int End)> mentions)
+    private static int[] Fill<T>(int n, List<T> mentions, Func<T, (int First, int End)> extent)
     {
         var at = new int[n];
         Array.Fill(at, -1);
-        int i = 0;
-        foreach (var (first, end) in mentions)
+        for (int i = 0; i < mentions.Count; i++)
         {
+            var (first, end) = extent(mentions[i]);
             for (int k = first; k < end && k < n; k++)
             {
                 at[k] = i;
             }
-
-            i++;
         }
 
         return at;

@@ -24,6 +24,30 @@ public static class NameKey
         "al", "el", "an", "ar", "as", "ash", "at", "az", "ad", "ath", "adh", "ed", "es", "et", "ez", "ul", "the", "il",
     };
 
+    /// <summary>
+    /// <see cref="Of"/>, remembered per spelling (up to a bound): for the claim builder, which compares the keys of the
+    /// few names an article repeats many times.
+    /// </summary>
+    public static string Remembered(ReadOnlySpan<char> name)
+    {
+        var cache = s_remembered.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (cache.TryGetValue(name, out var key))
+        {
+            return key;
+        }
+
+        key = Of(name);
+        if (Volatile.Read(ref s_rememberedCount) < 100_000 && cache.TryAdd(name, key))
+        {
+            Interlocked.Increment(ref s_rememberedCount);
+        }
+
+        return key;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> s_remembered = new(StringComparer.Ordinal);
+    private static int s_rememberedCount;
+
     /// <summary>The key of <paramref name="name"/>; empty when nothing is left.</summary>
     public static string Of(ReadOnlySpan<char> name)
     {

@@ -506,6 +506,28 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     }
 
     /// <summary>Chooses an entry for each mention (see <see cref="PlaceResolver"/>), with the article as context.</summary>
+    /// <summary>The one governorate all of <paramref name="candidates"/> that have one share, if they share one.</summary>
+    private static string? OnlyGovernorate(IReadOnlyList<Place> candidates)
+    {
+        string? only = null;
+        foreach (var c in candidates)
+        {
+            if (c.Governorate is null || c.Governorate == only)
+            {
+                continue;
+            }
+
+            if (only is not null)
+            {
+                return null;
+            }
+
+            only = c.Governorate;
+        }
+
+        return only;
+    }
+
     private static void Resolve(Document doc)
     {
         // Governorates the article names, directly or through unambiguous places, with how often.
@@ -513,11 +535,10 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         var weight = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var m in doc.Places)
         {
-            var govs = m.Candidates.Where(c => c.Governorate is not null).Select(c => c.Governorate!).Distinct().ToList();
-            if (govs.Count == 1 && m.Candidates.Any(c => c.Kind != PlaceKind.Locality || c.Prominence > 0))
+            if (OnlyGovernorate(m.Candidates) is { } only && m.Candidates.Any(c => c.Kind != PlaceKind.Locality || c.Prominence > 0))
             {
                 bool direct = m.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District);
-                weight[govs[0]] = weight.GetValueOrDefault(govs[0]) + (direct ? 2 : 1);
+                weight[only] = weight.GetValueOrDefault(only) + (direct ? 2 : 1);
             }
         }
 

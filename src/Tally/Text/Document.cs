@@ -132,22 +132,22 @@ public sealed class Document
     /// <summary>The <see cref="Vocabulary"/> number of token <paramref name="index"/>'s word (case folded), or
     /// <see cref="Vocabulary.Unknown"/>. Computed for every token on first use, one lookup each, and again if a caller
     /// needs numbers up to <paramref name="known"/> and the vocabulary had fewer words then (a word set made since).</summary>
-    internal int WordId(int index, int known)
-    {
-        if (_wordIds is null || known > _wordIdsKnown)
-        {
-            var vocabulary = Vocabulary.Current;
-            var ids = new int[_tokens.Count];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                ids[i] = vocabulary.Find(TokenText(i), FirstPair(i));
-            }
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
+    internal int WordId(int index, int known) =>
+        _wordIds is { } ids && known <= _wordIdsKnown ? ids[index] : NumberWords(index);
 
-            _wordIds = ids;
-            _wordIdsKnown = vocabulary.Words.Count;
+    private int NumberWords(int index)
+    {
+        var vocabulary = Vocabulary.Current;
+        var ids = new int[_tokens.Count];
+        for (int i = 0; i < ids.Length; i++)
+        {
+            ids[i] = vocabulary.Find(TokenText(i), FirstPair(i));
         }
 
-        return _wordIds[index];
+        _wordIds = ids;
+        _wordIdsKnown = vocabulary.Words.Count;
+        return ids[index];
     }
 
     private int _wordIdsKnown;
