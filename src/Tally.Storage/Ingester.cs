@@ -84,7 +84,7 @@ public sealed class Ingester(Store store, Extractor extractor)
                     }
 
                     long seq = known?.Seq ?? store.NextSeq();
-                    if (!Save(article, seq, ahead ?? Prepare(article, hash), ref duplicates))
+                    if (!Save(article, seq, known is null, ahead ?? Prepare(article, hash), ref duplicates))
                     {
                         failed++;
                     }
@@ -273,7 +273,7 @@ public sealed class Ingester(Store store, Extractor extractor)
         return new Prepared(row, claims, tallies, error, shingles, signature, buckets);
     }
 
-    private bool Save(Article article, long seq, Prepared prepared, ref long duplicates)
+    private bool Save(Article article, long seq, bool isNew, Prepared prepared, ref long duplicates)
     {
         if (prepared.Error is { } error)
         {
@@ -318,7 +318,7 @@ public sealed class Ingester(Store store, Extractor extractor)
         // A bucket that already holds BucketCapacity articles is crowded (boilerplate many articles share) and takes
         // no more: its members stay the first that came, and true copies still meet in the buckets they alone share.
         var joined = buckets.Where(b => full.GetValueOrDefault(b) < BucketCapacity).ToArray();
-        store.Save(row, prepared.Claims, prepared.Tallies, joined);
+        store.Save(row, prepared.Claims, prepared.Tallies, joined, isNew);
         foreach (var link in links)
         {
             store.AddDuplicate(link);

@@ -6,7 +6,9 @@ namespace Tally.Storage;
 /// The record's schema, as numbered steps. Opening a store applies, in one transaction each, the steps its database
 /// lacks; a step is never edited once released, only followed by another.
 /// </summary>
-/// <remarks>The SQL is the common part of SQLite's and PostgreSQL's: TEXT, BIGINT, DOUBLE PRECISION, ON CONFLICT.</remarks>
+/// <remarks>The SQL is the common part of SQLite's and PostgreSQL's: TEXT, BIGINT, DOUBLE PRECISION, ON CONFLICT; and
+/// <c>{WITHOUT ROWID}</c>, which SQLite reads as its clause (a table kept in its primary key's order, one b-tree instead
+/// of two) and PostgreSQL as nothing.</remarks>
 public static class Migrations
 {
     /// <summary>The steps, in order; the number of a step is its index plus one.</summary>
@@ -114,8 +116,7 @@ public static class Migrations
           seq BIGINT NOT NULL,
           article_id TEXT NOT NULL,
           PRIMARY KEY (bucket, seq)
-        );
-        CREATE INDEX buckets_article ON buckets (article_id);
+        ) {WITHOUT ROWID};
         ALTER TABLE articles ADD COLUMN signature TEXT;
         ALTER TABLE articles ADD COLUMN shingle_count BIGINT
         """,
@@ -140,7 +141,7 @@ public static class Migrations
             {
                 foreach (var statement in Steps[version - 1].Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
                 {
-                    store.Execute(statement);
+                    store.Execute(statement.Replace("{WITHOUT ROWID}", store.Kind == StoreKind.Sqlite ? "WITHOUT ROWID" : "", StringComparison.Ordinal));
                 }
 
                 store.Execute("INSERT INTO schema_migrations (version) VALUES (@v)", ("v", (long)version));

@@ -161,20 +161,29 @@ public sealed class Store : IDisposable
     public long NextSeq() => Convert.ToInt64(Scalar("SELECT COALESCE(MAX(seq), 0) + 1 FROM articles"), CultureInfo.InvariantCulture);
 
     /// <summary>
-    /// Stores an article with its claims, tallies and LSH bands, replacing whatever the record held under its id
-    /// (claims, tallies, bands and its own duplicate links).
+    /// Stores an article with its claims, tallies and LSH buckets. When <paramref name="isNew"/> is false, whatever the
+    /// record held under its id is replaced (claims, tallies, buckets and its own duplicate links); a new article has
+    /// nothing to replace, which spares the deletes.
     /// </summary>
-    public void Save(ArticleRow article, IReadOnlyList<ClaimRow> claims, IReadOnlyList<TallyRow> tallies, IReadOnlyList<long> buckets)
+    public void Save(ArticleRow article, IReadOnlyList<ClaimRow> claims, IReadOnlyList<TallyRow> tallies, IReadOnlyList<long> buckets, bool isNew = false)
     {
         ArgumentNullException.ThrowIfNull(article);
         ArgumentNullException.ThrowIfNull(claims);
         ArgumentNullException.ThrowIfNull(tallies);
         ArgumentNullException.ThrowIfNull(buckets);
         var id = ("id", (object?)article.Id);
-        Execute("DELETE FROM claims WHERE article_id = @id", id);
-        Execute("DELETE FROM tallies WHERE article_id = @id", id);
-        Execute("DELETE FROM buckets WHERE article_id = @id", id);
-        Execute("DELETE FROM duplicates WHERE article_id = @id", id);
+        if (!isNew)
+        {
+            Execute("DELETE FROM claims WHERE article_id = @id", id);
+            Execute("DELETE FROM tallies WHERE article_id = @id", id);
+            Execute("DELETE FROM duplicates WHERE article_id = @id", id);
+            foreach (var old in SignatureOf(article.Id) is { } known ? NearDuplicates.Buckets(known.Signature) : [])
+            {
+                // The buckets of the version replaced, found from its signature (the table is kept in bucket order).
+                Execute("DELETE FROM buckets WHERE bucket = @b AND article_id = @id", ("b", old), id);
+            }
+        }
+
         Execute("""
             INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claims_line, claim_count,
               signature, shingle_count)
@@ -189,17 +198,38 @@ public sealed class Store : IDisposable
             ("line", article.ClaimsLine), ("count", (long)article.ClaimCount),
             ("signature", article.Signature is null ? null : NearDuplicates.FormatSignature(article.Signature)),
             ("shingles", article.ShingleCount is { } n ? (long)n : null));
-        foreach (var c in claims)
+        // The claims in statements of up to eight rows each: one statement's overhead for several rows, and few
+        // statement texts to keep prepared.
+        for (int start = 0; start < claims.Count; start += ClaimsPerStatement)
         {
-            Execute("""
+            int rows = Math.Min(ClaimsPerStatement, claims.Count - start);
+            var sql = new StringBuilder("""
                 INSERT INTO claims (article_id, ordinal, date, date_precision, place, place_key, governorate, killed, injured,
-                  perpetrators, attack, sources, json)
-                VALUES (@id, @ordinal, @date, @precision, @place, @key, @governorate, @killed, @injured, @perpetrators, @attack, @sources, @json)
-                """,
-                id, ("ordinal", (long)c.Ordinal), ("date", c.Date), ("precision", c.DatePrecision), ("place", c.Place),
-                ("key", c.Place is null ? null : NameKey.Of(c.Place)), ("governorate", c.Governorate), ("killed", c.Killed),
-                ("injured", c.Injured), ("perpetrators", List(c.Perpetrators)), ("attack", c.Attack), ("sources", List(c.Sources)),
-                ("json", c.Json));
+                  perpetrators, attack, sources, json) VALUES
+                """);
+            var values = new (string, object?)[1 + rows * 12];
+            values[0] = id;
+            for (int r = 0; r < rows; r++)
+            {
+                var c = claims[start + r];
+                sql.Append(CultureInfo.InvariantCulture,
+                    $"{(r == 0 ? " " : ", ")}(@id, @o{r}, @d{r}, @dp{r}, @p{r}, @k{r}, @g{r}, @ki{r}, @in{r}, @pe{r}, @a{r}, @s{r}, @j{r})");
+                int v = 1 + r * 12;
+                values[v] = ($"o{r}", (long)c.Ordinal);
+                values[v + 1] = ($"d{r}", c.Date);
+                values[v + 2] = ($"dp{r}", c.DatePrecision);
+                values[v + 3] = ($"p{r}", c.Place);
+                values[v + 4] = ($"k{r}", c.Place is null ? null : NameKey.Of(c.Place));
+                values[v + 5] = ($"g{r}", c.Governorate);
+                values[v + 6] = ($"ki{r}", c.Killed);
+                values[v + 7] = ($"in{r}", c.Injured);
+                values[v + 8] = ($"pe{r}", List(c.Perpetrators));
+                values[v + 9] = ($"a{r}", c.Attack);
+                values[v + 10] = ($"s{r}", List(c.Sources));
+                values[v + 11] = ($"j{r}", c.Json);
+            }
+
+            Execute(sql.ToString(), values);
         }
 
         foreach (var t in tallies)
@@ -224,6 +254,8 @@ public sealed class Store : IDisposable
             Execute(sql.Append(" ON CONFLICT DO NOTHING").ToString(), values);
         }
     }
+
+    private const int ClaimsPerStatement = 8;
 
     /// <summary>
     /// The articles in the LSH buckets <paramref name="buckets"/> (see <see cref="NearDuplicates.Buckets"/>), in
