@@ -597,13 +597,39 @@ public static partial class ClaimBuilder
             {
                 if (doc.Is(k, "blamed") || doc.Is(k, "blames") || doc.Is(k, "blaming") || doc.Is(k, "accused") || doc.Is(k, "accuses") || doc.Is(k, "accusing"))
                 {
-                    blamed.Add(a.Value);
+                    // Blamed for something other than an attack ("blamed rebel groups for its failure"): no perpetrator.
+                    if (!BlamedForOther(doc, a.EndToken))
+                    {
+                        blamed.Add(a.Value);
+                    }
+
                     break;
                 }
             }
         }
 
         return blamed.Count == 1 ? blamed.First() : null;
+    }
+
+    /// <summary>Whether "for ..." after a blamed actor names something other than violence ("for its failure", "for the
+    /// collapse of the truce"); an attack, a death or a killing word within four words keeps the blame.</summary>
+    private static bool BlamedForOther(Document doc, int after)
+    {
+        if (!doc.Is(after, "for"))
+        {
+            return false;
+        }
+
+        for (int k = after + 1; k < Math.Min(doc.Tokens.Count, after + 5); k++)
+        {
+            if (doc.Attacks.Any(m => m.FirstToken == k) || doc.Casualties.Any(m => m.FirstToken == k)
+                || doc.Is(k, "attack") || doc.Is(k, "attacks") || doc.Is(k, "deaths") || doc.Is(k, "killings") || doc.Is(k, "massacre"))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The actor the article says claimed an attack ("X claimed responsibility", "claimed by X"), if exactly one did.</summary>

@@ -141,7 +141,11 @@ public static partial class ClaimBuilder
             Governorate = first.Place is null && second.Place is not null ? second.Governorate : first.Governorate ?? second.Governorate,
             Date = secondDated ? second.Date : first.Date,
             DatePrecision = secondDated ? second.DatePrecision : first.DatePrecision,
-            Perpetrators = first.Perpetrators.All(p => p.Value == "unknown") ? second.Perpetrators : first.Perpetrators,
+            // The perpetrators a restatement names in its words win over ones inferred from the article (the one blamed,
+            // the side named most): "Suspected regime and Russian airstrikes" in the body over a lead that names none.
+            Perpetrators = first.Perpetrators.All(p => p.Value == "unknown")
+                || (first.Perpetrators.All(p => p.Range is null) && second.Perpetrators.Any(p => p.Range is not null && p.Value != "unknown"))
+                ? second.Perpetrators : first.Perpetrators,
             Attack = first.Attack?.Range is null && second.Attack?.Range is not null ? second.Attack : first.Attack,
             Killed = MergeCounts(first.Killed, second.Killed),
             Injured = MergeCounts(first.Injured, second.Injured),

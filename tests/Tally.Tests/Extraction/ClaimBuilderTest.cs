@@ -94,6 +94,10 @@ public class ClaimBuilderTest
         { "ISIS (the self-styled caliphate) shelled a suburb of Hasakah on Monday, killing four civilians.", ["isis"] },
         { "Coalition jets struck Tabqa on Sunday. Two rebels were killed in the fighting against ISIS near Azaz on Monday.", ["isis"] },
         { "Nusra Front and other armed groups allied with it shelled a district of Aleppo on Monday, killing five civilians.", ["hts", "opposition"] },
+        { "Rockets hit a bakery in Saraqeb on Monday, killing seven people. The government blamed the rebels for the collapse of the truce.", ["unknown"] },
+        { "Rockets hit a bakery in Saraqeb on Monday, killing seven people. The government blamed the rebels for the attack.", ["opposition"] },
+        { "Strikes on Ariha killed at least 14 people on Sunday, medics said. The army blamed rebel groups for the failure of the talks. "
+            + "Suspected regime and Russian air strikes on Ariha killed at least 14 people, the medics said.", ["syrian_government", "russia"] },
     };
 
     [Theory]
