@@ -181,7 +181,11 @@ public static partial class ClaimBuilder
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
-                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => !q.IsArea && !q.IsForeign && q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov)
+                    // (a name the text calls a place, which the gazetteer lacks, is taken to lie in that governorate:
+                    // "the Salihiya neighbourhood of the capital").
+                    // (not the place of a part that follows: "six in Idlib, including three in the village of X").
+                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => IsInner(q, gov)
+                        && (q.Resolved is not null || !index.NumbersIn(p.EndToken, q.FirstToken).Any()))
                         ?? (sentence < LeadSentences ? Elaboration(doc, index, sentence, gov) : null);
                     return inner is not null ? (new Sourced<string>(doc.RawText(inner.Range), inner.Range), governorate) : (null, governorate);
                 }
@@ -226,6 +230,13 @@ public static partial class ClaimBuilder
 
         return (null, index.Memo(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null);
     }
+
+    /// <summary>Whether <paramref name="q"/> can be the specific place inside governorate <paramref name="gov"/>: a town or
+    /// area of it, or a name the text calls a place though the gazetteer lacks it ("the Salihiya neighbourhood of the
+    /// capital").</summary>
+    private static bool IsInner(PlaceMention q, string? gov) =>
+        !q.IsArea && !q.IsForeign
+        && (q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov || q.Resolved is null && q.Candidates.Count == 0);
 
     private static readonly FrozenSet<string> s_cityWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "city", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "streets");

@@ -104,7 +104,9 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             // "the village of Qasr Zeitoun": when the text introduces a longer name than the gazetteer matched, the
             // match is a namesake of its first word; the whole name is the place.
             int unknown = UnknownPlaceAt(document, i);
-            if (unknown > end && end == i + 1 && candidates.All(c => c.Kind is PlaceKind.Locality or PlaceKind.District))
+            // (A place abroad found by its key alone, not its spelling, is such a namesake too: "Tariq" is not Turkey.)
+            if (unknown > end && end == i + 1 && candidates.All(c => c.Kind is PlaceKind.Locality or PlaceKind.District
+                || c.Kind is PlaceKind.Foreign && !NameKey.IsClose(document.TokenText(i), c.Names)))
             {
                 end = i;
             }
@@ -131,7 +133,9 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             }
 
             bool isArea = (end < tokens.Count && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(end)))
-                || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1)))
+                // "southern Idlib" is an area of the governorate; "the southern Ferdous district" is the neighbourhood.
+                || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1))
+                    && candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District))
                 || (document.Is(i - 1, "of") && i >= 2 && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 2)));
             document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, candidates, isArea));
             i = end;
@@ -250,7 +254,9 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         var text = doc.TokenText(i);
         if (char.IsUpper(text[0]))
         {
-            return !s_notPlaceWords.Contains(doc, i) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore);
+            // A word that is seldom a place starts one when the text says it does: "the neighbourhood of Sheikh Said".
+            return !s_notPlaceWords.Contains(doc, i) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore)
+                || (doc.Is(i - 1, "of") && i >= 2 && s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i - 2)));
         }
 
         if (text[0] is >= '\u0621' and <= '\u064a')

@@ -247,6 +247,21 @@ public class ClaimBuilderTest
         Assert.Equal(["state_media"], c.Sources.Select(s => s.Value));
     }
 
+    [Theory]
+    // A word seldom a place starts one the text introduces as a place.
+    [InlineData("Four people were killed in a raid on the rebel-held neighbourhood of Sheikh Hilal in Aleppo on Monday.", "Sheikh Hilal")]
+    // "southern" before a neighbourhood does not make an area of it; before a governorate it does.
+    [InlineData("Air strikes killed 12 people on Sunday in the southern Bustan district of Aleppo, the monitor said.", "Bustan")]
+    [InlineData("Regime bombs killed five civilians in eastern Ghouta on Thursday, the monitor said.", "Ghouta")]
+    // A name the gazetteer lacks, whose first word sounds like a country: the whole name, not the country.
+    [InlineData("Jets struck a market in the district of Tariq al-Qasr in Aleppo on Friday, killing nine people.", "Tariq al-Qasr")]
+    public void Build_NamedPlaces_AreThePlacesTheTextIntroduces(string text, string place)
+    {
+        var e = Extract(text);
+        var c = Assert.Single(e.Claims);
+        Assert.Equal(place, e.Document.RawText(c.Place!.Value.Range!.Value));
+    }
+
     [Fact]
     public void Build_PlaceTheGazetteerLacks_IsNamedAsWritten()
     {
