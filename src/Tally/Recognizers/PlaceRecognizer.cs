@@ -252,6 +252,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         var text = doc.TokenText(i);
+        if (text.Length == 1 && char.IsUpper(text[0]) && doc.Is(i + 1, "Syria"))
+        {
+            return false; // "N Syria": a direction, not a village's initial
+        }
+
         if (char.IsUpper(text[0]))
         {
             // A word that is seldom a place starts one when the text says it does: "the neighbourhood of Sheikh Said".

@@ -263,6 +263,21 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_ASentenceThatNamesNoPlace_TakesTheLeadsTownInItsGovernorate()
+    {
+        var e = Extract("Jets bombed Saraqeb in Idlib province on Tuesday, weeks after a raid on Douma near Damascus. Rescuers searched the rubble for hours. "
+            + "The strikes left at least 14 people dead, the medics said.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal("Saraqeb", e.Document.RawText(c.Place!.Value.Range!.Value));
+        Assert.Equal("Idlib", c.Governorate!.Value.Value);
+
+        // A sentence that names a place of its own, even a whole region, keeps it.
+        var own = Assert.Single(Extract("Jets bombed Saraqeb in Idlib province on Tuesday. Rescuers searched the rubble for hours. "
+            + "Strikes across northwestern Syria left at least 30 people dead, the medics said.").Claims);
+        Assert.Null(own.Place);
+    }
+
+    [Fact]
     public void Build_PlaceTheGazetteerLacks_IsNamedAsWritten()
     {
         var e = Extract("Shells hit the village of Qasr Zeitoun in Idlib province on Monday. Three civilians were killed there, the monitor said.");
