@@ -828,6 +828,12 @@ public static partial class ClaimBuilder
             return true;
         }
 
+        // A country named as a place: "near the border with Turkey", "fled into Turkey", "talks in Russia".
+        if (doc.Is(a.FirstToken - 1, "with") && doc.Is(a.FirstToken - 2, "border") || doc.Is(a.FirstToken - 1, "into") || doc.Is(a.FirstToken - 1, "in"))
+        {
+            return false;
+        }
+
         // Who speaks is not who did it ("the Turkish military says 31 militants were killed"), unless it speaks of its
         // own deed: "DAESH said that it killed at least 50".
         if (doc.Is(a.EndToken, "said") || doc.Is(a.EndToken, "says") || doc.Is(a.EndToken, "claimed"))

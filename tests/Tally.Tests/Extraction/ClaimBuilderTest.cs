@@ -95,6 +95,7 @@ public class ClaimBuilderTest
         { "Coalition jets struck Tabqa on Sunday. Two rebels were killed in the fighting against ISIS near Azaz on Monday.", ["isis"] },
         { "Nusra Front and other armed groups allied with it shelled a district of Aleppo on Monday, killing five civilians.", ["hts", "opposition"] },
         { "Rockets hit a bakery in Saraqeb on Monday, killing seven people. The government blamed the rebels for the collapse of the truce.", ["unknown"] },
+        { "Regime jets struck a camp in Atmeh near the border with Turkey, killing three people on Monday.", ["syrian_government"] },
         { "Rockets hit a bakery in Saraqeb on Monday, killing seven people. The government blamed the rebels for the attack.", ["opposition"] },
         { "Strikes on Ariha killed at least 14 people on Sunday, medics said. The army blamed rebel groups for the failure of the talks. "
             + "Suspected regime and Russian air strikes on Ariha killed at least 14 people, the medics said.", ["syrian_government", "russia"] },
