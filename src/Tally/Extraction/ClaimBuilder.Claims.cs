@@ -49,7 +49,12 @@ public static partial class ClaimBuilder
             governorate = null;
         }
         var attack = FindAttack(doc, index, windows, contextWindows, lead);
-        var perpetrators = FindPerpetrators(doc, index, contextWindows, lead);
+        // The lead speaks for the perpetrators of a figure elsewhere only if it is about the same governorate: a lead on
+        // strikes in Hama does not say who fired the rockets that hit Idlib further down.
+        var leadPlaces = leadSentences.SelectMany(w => index.PlacesIn(w.FirstToken, w.EndToken))
+            .Where(p => !p.IsForeign && p.Resolved?.Governorate is not null).Select(p => p.Resolved!.Governorate).ToList();
+        bool leadElsewhere = governorate is { } claimGovernorate && leadPlaces.Count > 0 && !leadPlaces.Contains(claimGovernorate.Value);
+        var perpetrators = FindPerpetrators(doc, index, leadElsewhere ? windows : contextWindows, lead);
 
         // A chemical attack the sentence leaves unattributed: the attacker the article names most (chemical attacks are
         // rarely reported without someone blamed somewhere in the text).
@@ -620,9 +625,11 @@ public static partial class ClaimBuilder
             return [new Sourced<string>(claimant, null)];
         }
 
-        if (index.Memo(Blamed) is { } blamed)
+        // (A blame far from the figure is about other events: "MSF accused the regime" in the lead, a rocket attack in
+        // another month at the end.)
+        if (index.Memo(Blamed) is { } blamed && Math.Abs(SentenceOf(doc, blamed.Token) - lead.Sentence) <= BlameReach)
         {
-            return [new Sourced<string>(blamed, null)];
+            return [new Sourced<string>(blamed.Value, null)];
         }
 
         return [new Sourced<string>("unknown", null)];
@@ -651,10 +658,34 @@ public static partial class ClaimBuilder
     private static string? MostNamed(IEnumerable<LexiconMention> actors) =>
         actors.GroupBy(a => a.Value).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).FirstOrDefault()?.Key;
 
-    /// <summary>The actor the article blames or accuses ("blamed the regime", "accused Russia of"), if exactly one.</summary>
-    private static string? Blamed(Document doc)
+    /// <summary>How many sentences before or after a figure a blame may be to count for it.</summary>
+    private const int BlameReach = 4;
+
+    private static int SentenceOf(Document doc, int token)
+    {
+        int lo = 0, hi = doc.Sentences.Count - 1;
+        while (lo < hi)
+        {
+            int mid = (lo + hi + 1) >>> 1;
+            if (doc.Sentences[mid].FirstToken <= token)
+            {
+                lo = mid;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>The actor the article blames or accuses ("blamed the regime", "accused Russia of"), if exactly one, with
+    /// the first token of where it is named so.</summary>
+    private static (string Value, int Token)? Blamed(Document doc)
     {
         var blamed = new HashSet<string>();
+        int at = -1;
         foreach (var a in doc.Actors)
         {
             for (int k = a.FirstToken - 1; k >= Math.Max(0, a.FirstToken - 3); k--)
@@ -662,9 +693,9 @@ public static partial class ClaimBuilder
                 if (doc.Is(k, "blamed") || doc.Is(k, "blames") || doc.Is(k, "blaming") || doc.Is(k, "accused") || doc.Is(k, "accuses") || doc.Is(k, "accusing"))
                 {
                     // Blamed for something other than an attack ("blamed rebel groups for its failure"): no perpetrator.
-                    if (!BlamedForOther(doc, a.EndToken))
+                    if (!BlamedForOther(doc, a.EndToken) && blamed.Add(a.Value) && at < 0)
                     {
-                        blamed.Add(a.Value);
+                        at = a.FirstToken;
                     }
 
                     break;
@@ -672,7 +703,7 @@ public static partial class ClaimBuilder
             }
         }
 
-        return blamed.Count == 1 ? blamed.First() : null;
+        return blamed.Count == 1 ? (blamed.First(), at) : null;
     }
 
     /// <summary>Whether "for ..." after a blamed actor names something other than violence ("for its failure", "for the

@@ -264,6 +264,15 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_ALeadAboutAnotherGovernorate_DoesNotSayWhoStruckHere()
+    {
+        var e = Extract("Regime helicopters dropped barrel bombs on Latamneh in Hama province on Monday, killing four people. "
+            + "Doctors treated dozens for breathing problems. The hospital closed for three days. Aid groups asked for fuel. "
+            + "Weeks earlier, rockets hit a clinic in Saraqeb in Idlib province, killing six people.");
+        Assert.Equal(["4 syrian_government", "6 unknown"], e.Claims.Select(c => $"{c.Killed.Total!.Value.Value} {string.Join('+', c.Perpetrators.Select(p => p.Value))}"));
+    }
+
+    [Fact]
     public void Build_ASentenceThatNamesNoPlace_TakesTheLeadsTownInItsGovernorate()
     {
         var e = Extract("Jets bombed Saraqeb in Idlib province on Tuesday, weeks after a raid on Douma near Damascus. Rescuers searched the rubble for hours. "
