@@ -200,6 +200,13 @@ public class ClaimBuilderTest
         Assert.Equal("air_strike", c.Attack!.Value.Value);
     }
 
+    [Theory]
+    [InlineData("Two children were killed by regime bombs in Douma on Monday, the monitor said.", "air_strike")]
+    [InlineData("Three patients were killed when bombs dropped from a helicopter hit a clinic in Atarib on Monday.", "air_strike")]
+    [InlineData("Three people were killed when a bomb planted in a car went off in Azaz on Monday.", "explosion")]
+    public void Build_Bombs_AreAirStrikesWhenDropped(string text, string attack) =>
+        Assert.Equal(attack, Assert.Single(Extract(text).Claims).Attack!.Value.Value);
+
     [Fact]
     public void Build_HundredsHaveBeenKilledWithNoDay_IsATally()
     {
