@@ -1141,7 +1141,16 @@ public static partial class ClaimBuilder
             return true;
         }
 
-        for (int k = s.FirstToken - 1; k >= Math.Max(0, s.FirstToken - 5); k--)
+        // ("according to the director of the Idlib health directorate": a head of the source speaks for it.)
+        int of = s.FirstToken - 1;
+        while (of > s.FirstToken - 4 && (doc.Is(of, "the") || of >= 0 && doc.Tokens[of].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[of].Start])))
+        {
+            of--; // "of the Idlib health directorate"
+        }
+
+        int reach = doc.Is(of, "of") && (doc.Is(of - 1, "director") || doc.Is(of - 1, "head") || doc.Is(of - 1, "chief")
+            || doc.Is(of - 1, "spokesman") || doc.Is(of - 1, "spokesperson")) ? s.FirstToken - of + 4 : 5;
+        for (int k = s.FirstToken - 1; k >= Math.Max(0, s.FirstToken - reach); k--)
         {
             if (doc.Is(k, "according") || (!strict && (doc.Is(k, "said") || doc.Is(k, "told") || doc.Is(k, "citing") || doc.Is(k, "cited"))))
             {

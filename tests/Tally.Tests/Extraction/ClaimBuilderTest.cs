@@ -353,6 +353,7 @@ public class ClaimBuilderTest
     [InlineData("According to a Kurdish news agency, 12 militants were killed near Raqqa on Monday.", "other")]
     [InlineData("According to the state news agency, 12 people were killed in Homs on Monday.", "state_media")]
     [InlineData("Doctors said 12 people were killed in Homs on Monday.", "medical")]
+    [InlineData("Shelling killed 12 people in Homs on Monday, according to the director of the Homs health directorate.", "medical")]
     public void Build_Sources_FromTheLexicon(string text, string source)
     {
         var c = Assert.Single(Extract(text).Claims);
