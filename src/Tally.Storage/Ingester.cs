@@ -287,7 +287,7 @@ public sealed class Ingester(Store store, Extractor extractor)
         var links = new List<DuplicateRow>();
         var members = store.Members(buckets);
         var seen = new HashSet<long>();
-        var full = new Dictionary<long, int>();
+        var occupancy = new Dictionary<long, int>();
         foreach (var member in members)
         {
             if (member.ArticleId == article.Id)
@@ -295,7 +295,7 @@ public sealed class Ingester(Store store, Extractor extractor)
                 continue; // its own earlier version, replaced below
             }
 
-            full[member.Bucket] = full.GetValueOrDefault(member.Bucket) + 1;
+            occupancy[member.Bucket] = occupancy.GetValueOrDefault(member.Bucket) + 1;
             if (!seen.Add(member.Seq))
             {
                 continue;
@@ -317,7 +317,7 @@ public sealed class Ingester(Store store, Extractor extractor)
 
         // A bucket that already holds BucketCapacity articles is crowded (boilerplate many articles share) and takes
         // no more: its members stay the first that came, and true copies still meet in the buckets they alone share.
-        var joined = buckets.Where(b => full.GetValueOrDefault(b) < BucketCapacity).ToArray();
+        var joined = buckets.Where(b => occupancy.GetValueOrDefault(b) < BucketCapacity).ToArray();
         store.Save(row, prepared.Claims, prepared.Tallies, joined, isNew);
         foreach (var link in links)
         {

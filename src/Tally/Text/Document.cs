@@ -140,9 +140,10 @@ public sealed class Document
     {
         var vocabulary = Vocabulary.Current;
         var ids = new int[_tokens.Count];
+        var tokens = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens);
         for (int i = 0; i < ids.Length; i++)
         {
-            ids[i] = vocabulary.Find(TokenText(i), FirstPair(i));
+            ids[i] = vocabulary.OnlyWords && tokens[i].Kind != TokenKind.Word ? Vocabulary.Unknown : vocabulary.Find(TokenText(i), FirstPair(i));
         }
 
         _wordIds = ids;

@@ -58,6 +58,7 @@ public static class Vocabulary
         {
             Words = words;
             _lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
+            OnlyWords = words.Keys.All(k => k.All(c => char.IsLetter(c) || c is '\'' or '\u2019' or '.' or '-'));
             foreach (var word in words.Keys)
             {
                 int pair = Document.PairOf(word);
@@ -73,6 +74,10 @@ public static class Vocabulary
         }
 
         public FrozenDictionary<string, int> Words { get; }
+
+        /// <summary>Whether every word is made of letters (with apostrophes, dots, hyphens): then no number or
+        /// punctuation token can be one, and those are not looked up.</summary>
+        public bool OnlyWords { get; }
 
         /// <summary>The number of <paramref name="word"/>, or <see cref="Unknown"/>; <paramref name="pair"/> is its
         /// <see cref="Document.PairOf"/>, which rules most words out before any hashing.</summary>
