@@ -61,12 +61,18 @@ public sealed class Ingester(Store store, Extractor extractor)
 
         Backfill();
         store.Begin();
+
+        // Ids saved in this batch and the one before: what the prefetcher read of them may be out of date (it reads a
+        // batch's record state before the previous batch is stored).
+        var savedNow = new HashSet<string>(StringComparer.Ordinal);
+        var savedBefore = new HashSet<string>(StringComparer.Ordinal);
+        long nextSeq = -1;
         try
         {
-            foreach (var (article, hash, ahead) in Prefetched(articles))
+            foreach (var (article, hash, ahead, looked) in Prefetched(articles))
             {
                 read++;
-                var known = store.Find(article.Id);
+                var known = looked is { } l && !savedNow.Contains(article.Id) && !savedBefore.Contains(article.Id) ? l.Known : store.Find(article.Id);
                 if (known is { } k && k.Hash == hash)
                 {
                     unchanged++;
@@ -83,7 +89,14 @@ public sealed class Ingester(Store store, Extractor extractor)
                         store.Supersede(article.Id);
                     }
 
-                    long seq = known?.Seq ?? store.NextSeq();
+                    // New articles take the next numbers in turn; the record is asked once a batch (in its transaction).
+                    if (known is null && nextSeq < 0)
+                    {
+                        nextSeq = store.NextSeq();
+                    }
+
+                    long seq = known?.Seq ?? nextSeq++;
+                    savedNow.Add(article.Id);
                     if (!Save(article, seq, known is null, ahead ?? Prepare(article, hash), ref duplicates))
                     {
                         failed++;
@@ -105,6 +118,9 @@ public sealed class Ingester(Store store, Extractor extractor)
                     store.Commit();
                     store.Begin();
                     inBatch = 0;
+                    nextSeq = -1;
+                    (savedBefore, savedNow) = (savedNow, savedBefore);
+                    savedNow.Clear();
                 }
 
                 if (OnProgress is not null && clock.Elapsed - lastReport > TimeSpan.FromMilliseconds(250))
@@ -130,18 +146,19 @@ public sealed class Ingester(Store store, Extractor extractor)
 
     /// <summary>
     /// The articles with their content hash and, when <see cref="Threads"/> is more than one, what storing them needs
-    /// (extraction, rows, shingles) prepared ahead on other threads: while one batch is stored, the next is prepared
-    /// in parallel, for the articles the record did not hold as they are when the batch was read. The decision to
-    /// store stays with <see cref="Run"/>, made against the record as it is then; an article prepared for nothing is
-    /// dropped, one not prepared is prepared in line.
+    /// (hash, extraction, rows, shingles) prepared ahead on other threads: while one batch is stored, the next is
+    /// prepared in parallel, for the articles the record did not hold as they are when the batch was read (what it
+    /// held is passed on). The decision to store stays with <see cref="Run"/>, made against the record as it is then
+    /// (read again for an id saved since); an article prepared for nothing is dropped, one not prepared is prepared in
+    /// line.
     /// </summary>
-    private IEnumerable<(Article Article, string Hash, Prepared? Ahead)> Prefetched(IEnumerable<Article> articles)
+    private IEnumerable<(Article Article, string Hash, Prepared? Ahead, Looked? Looked)> Prefetched(IEnumerable<Article> articles)
     {
         if (Threads <= 1)
         {
             foreach (var article in articles)
             {
-                yield return (article, NearDuplicates.ContentHash(article.Title, article.Text), null);
+                yield return (article, NearDuplicates.ContentHash(article.Title, article.Text), null, null);
             }
 
             yield break;
@@ -149,41 +166,47 @@ public sealed class Ingester(Store store, Extractor extractor)
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
         using var source = articles.GetEnumerator();
-        List<(Article Article, string Hash)>? current = null;
-        Task<Prepared?[]>? preparing = null;
+        List<Article>? current = null;
+        Looked[]? currentLooked = null;
+        Task<(string[] Hashes, Prepared?[] Prepared)>? preparing = null;
         while (true)
         {
-            // Reading the input and the record stays on this thread; preparing (pure) runs on the others.
-            var batch = new List<(Article Article, string Hash)>(BatchSize);
+            // Reading the input and the record stays on this thread; hashing and preparing (pure) run on the others.
+            var batch = new List<Article>(BatchSize);
             while (batch.Count < BatchSize && source.MoveNext())
             {
-                var article = source.Current;
-                batch.Add((article, NearDuplicates.ContentHash(article.Title, article.Text)));
+                batch.Add(source.Current);
             }
 
-            Task<Prepared?[]>? next = null;
+            Task<(string[] Hashes, Prepared?[] Prepared)>? next = null;
+            var looked = new Looked[batch.Count];
             if (batch.Count > 0)
             {
-                var needed = new bool[batch.Count];
                 for (int k = 0; k < batch.Count; k++)
                 {
-                    needed[k] = store.Find(batch[k].Article.Id) is not { } known || known.Hash != batch[k].Hash;
+                    looked[k] = new Looked(store.Find(batch[k].Id));
                 }
 
                 next = Task.Run(() =>
                 {
+                    var hashes = new string[batch.Count];
                     var prepared = new Prepared?[batch.Count];
-                    Parallel.For(0, batch.Count, parallel, k => prepared[k] = needed[k] ? Prepare(batch[k].Article, batch[k].Hash) : null);
-                    return prepared;
+                    Parallel.For(0, batch.Count, parallel, k =>
+                    {
+                        hashes[k] = NearDuplicates.ContentHash(batch[k].Title, batch[k].Text);
+                        bool needed = looked[k].Known is not { } known || known.Hash != hashes[k];
+                        prepared[k] = needed ? Prepare(batch[k], hashes[k]) : null;
+                    });
+                    return (hashes, prepared);
                 });
             }
 
             if (preparing is not null)
             {
-                var prepared = preparing.GetAwaiter().GetResult();
+                var (hashes, prepared) = preparing.GetAwaiter().GetResult();
                 for (int k = 0; k < current!.Count; k++)
                 {
-                    yield return (current[k].Article, current[k].Hash, prepared[k]);
+                    yield return (current[k], hashes[k], prepared[k], currentLooked![k]);
                 }
             }
 
@@ -192,9 +215,12 @@ public sealed class Ingester(Store store, Extractor extractor)
                 yield break;
             }
 
-            (current, preparing) = (batch, next);
+            (current, currentLooked, preparing) = (batch, looked, next);
         }
     }
+
+    /// <summary>What the record held under an article's id when its batch was read ahead.</summary>
+    private sealed record Looked((string Hash, long Seq)? Known);
 
     /// <summary>What storing an article needs, computed from the article alone: its extraction (or the failure of it),
     /// its rows (the ingest order left 0, filled when stored) and its near-duplicate shingles, signature and buckets.</summary>
