@@ -62,17 +62,17 @@ public sealed class Ingester(Store store, Extractor extractor)
         Backfill();
         store.Begin();
 
-        // Ids saved in this batch and the one before: what the prefetcher read of them may be out of date (it reads a
-        // batch's record state before the previous batch is stored).
+        // Ids saved in this batch and the ones before it that were stored after its record state was read ahead (see
+        // Prefetched): what was read of them may be out of date.
         var savedNow = new HashSet<string>(StringComparer.Ordinal);
-        var savedBefore = new HashSet<string>(StringComparer.Ordinal);
+        var savedBefore = new Queue<HashSet<string>>();
         long nextSeq = -1;
         try
         {
             foreach (var (article, hash, ahead, looked) in Prefetched(articles))
             {
                 read++;
-                var known = looked is { } l && !savedNow.Contains(article.Id) && !savedBefore.Contains(article.Id) ? l.Known : store.Find(article.Id);
+                var known = looked is { } l && !savedNow.Contains(article.Id) && !savedBefore.Any(ids => ids.Contains(article.Id)) ? l.Known : store.Find(article.Id);
                 if (known is { } k && k.Hash == hash)
                 {
                     unchanged++;
@@ -119,7 +119,8 @@ public sealed class Ingester(Store store, Extractor extractor)
                     store.Begin();
                     inBatch = 0;
                     nextSeq = -1;
-                    (savedBefore, savedNow) = (savedNow, savedBefore);
+                    savedBefore.Enqueue(savedNow);
+                    savedNow = savedBefore.Count > BatchesAhead ? savedBefore.Dequeue() : new HashSet<string>(StringComparer.Ordinal);
                     savedNow.Clear();
                 }
 
@@ -166,9 +167,7 @@ public sealed class Ingester(Store store, Extractor extractor)
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
         using var source = articles.GetEnumerator();
-        List<Article>? current = null;
-        Looked[]? currentLooked = null;
-        Task<(string[] Hashes, Prepared?[] Prepared)>? preparing = null;
+        var ahead = new Queue<(List<Article> Batch, Looked[] Looked, Task<(string[] Hashes, Prepared?[] Prepared)> Preparing)>();
         while (true)
         {
             // Reading the input and the record stays on this thread; hashing and preparing (pure) run on the others.
@@ -178,16 +177,15 @@ public sealed class Ingester(Store store, Extractor extractor)
                 batch.Add(source.Current);
             }
 
-            Task<(string[] Hashes, Prepared?[] Prepared)>? next = null;
-            var looked = new Looked[batch.Count];
             if (batch.Count > 0)
             {
+                var looked = new Looked[batch.Count];
                 for (int k = 0; k < batch.Count; k++)
                 {
                     looked[k] = new Looked(store.Find(batch[k].Id));
                 }
 
-                next = Task.Run(() =>
+                ahead.Enqueue((batch, looked, Task.Run(() =>
                 {
                     var hashes = new string[batch.Count];
                     var prepared = new Prepared?[batch.Count];
@@ -198,26 +196,28 @@ public sealed class Ingester(Store store, Extractor extractor)
                         prepared[k] = needed ? Prepare(batch[k], hashes[k]) : null;
                     });
                     return (hashes, prepared);
-                });
+                })));
             }
 
-            if (preparing is not null)
+            // Batches in preparation while one is stored: two, so that the other threads always have one to work on.
+            if (ahead.Count > BatchesAhead || (batch.Count == 0 && ahead.Count > 0))
             {
+                var (current, currentLooked, preparing) = ahead.Dequeue();
                 var (hashes, prepared) = preparing.GetAwaiter().GetResult();
-                for (int k = 0; k < current!.Count; k++)
+                for (int k = 0; k < current.Count; k++)
                 {
-                    yield return (current[k], hashes[k], prepared[k], currentLooked![k]);
+                    yield return (current[k], hashes[k], prepared[k], currentLooked[k]);
                 }
             }
-
-            if (next is null)
+            else if (batch.Count == 0)
             {
                 yield break;
             }
-
-            (current, currentLooked, preparing) = (batch, looked, next);
         }
     }
+
+    /// <summary>How many batches are prepared ahead of the one being stored.</summary>
+    private const int BatchesAhead = 2;
 
     /// <summary>What the record held under an article's id when its batch was read ahead.</summary>
     private sealed record Looked((string Hash, long Seq)? Known);

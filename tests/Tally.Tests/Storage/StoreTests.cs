@@ -44,6 +44,31 @@ public class SqliteStoreTest
     }
 
     [Fact]
+    public void IngestOnSeveralThreads_AnArticleChangedWithinTheBatchesReadAhead_EndsAsOnOne()
+    {
+        // Versions of one article one, two and three batches apart (batches of 2): the prefetcher read the record for
+        // the later ones before the earlier were stored.
+        var path = Path.Combine(Path.GetTempPath(), $"tally-ahead-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            string Version(int killed) => TestCorpus.JsonLine(1, $"Shelling killed {killed} civilians in Saraqeb on Monday, activists said.");
+            File.WriteAllLines(path, [Version(4), TestCorpus.JsonLine(2), Version(5), TestCorpus.JsonLine(3), TestCorpus.JsonLine(4),
+                Version(6), TestCorpus.JsonLine(5), TestCorpus.JsonLine(6), TestCorpus.JsonLine(7), Version(7), TestCorpus.JsonLine(8)]);
+            using var one = Store.Open(Backends.NewSqlite());
+            using var three = Store.Open(Backends.NewSqlite());
+            TestCorpus.Ingest(one, path, batch: 2);
+            var progress = TestCorpus.Ingest(three, path, batch: 2, threads: 3);
+            Assert.Equal((8L, 3L), (progress.Added, progress.Replaced));
+            Assert.Equal(one.Dump(), three.Dump());
+            Assert.Equal(7L, three.Claims(new ClaimFilter { Article = "a0001" }).Single().Killed);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void NewerSchema_IsRefusedWithAReason()
     {
         var path = Backends.NewSqlite();
