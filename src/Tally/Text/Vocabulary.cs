@@ -3,9 +3,9 @@ using System.Collections.Frozen;
 namespace Tally.Text;
 
 /// <summary>
-/// The words the lexicons are made of, case folded, each with a number: a document looks each of its tokens up once
-/// (<see cref="Document.WordId"/>), and every lexicon then walks its phrases by number instead of hashing the token's
-/// text again.
+/// The words the lexicons and word sets are made of, case folded, each with a number: a document looks each of its
+/// tokens up once (<see cref="Document.WordId"/>), and every lexicon then walks its phrases by number instead of
+/// hashing the token's text again.
 /// </summary>
 /// <remarks>
 /// Process-wide and only ever added to, when a lexicon is loaded; readers see a frozen snapshot, replaced whole when
