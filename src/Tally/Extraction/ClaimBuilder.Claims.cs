@@ -250,6 +250,14 @@ public static partial class ClaimBuilder
             return (new Sourced<string>(doc.RawText(town.Range), town.Range), town.Governorate is { } tg ? new Sourced<string>(tg, town.Range) : contextGovernorate);
         }
 
+        // An article about a governorate's seat as a city ("the city", "Aleppo's neighbourhoods"): a figure with no
+        // place of its own is in the city (Damascus city stays a governorate, as the spec has it).
+        if (!namesAny && contextGovernorate is { Value: { } cg } && cg != "Damascus" && index.Memo(CitiesMeant).Contains(cg)
+            && doc.Places.FirstOrDefault(p => p.Resolved is { Kind: PlaceKind.Governorate } u && u.Governorate == cg && !p.IsArea) is { } seat)
+        {
+            return (new Sourced<string>(doc.RawText(seat.Range), seat.Range), contextGovernorate);
+        }
+
         return (null, contextGovernorate);
     }
 

@@ -271,6 +271,21 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_AFigureWithNoPlace_InAnArticleAboutTheCity_IsInTheCity()
+    {
+        var e = Extract("Rebel shells hit western neighbourhoods of Aleppo city on Monday. Hospitals in the city were overwhelmed. "
+            + "Four people were killed, state media said.");
+        var c = Assert.Single(e.Claims);
+        Assert.Equal("Aleppo", e.Document.RawText(c.Place!.Value.Range!.Value));
+
+        // Damascus city is the governorate, as the spec has it.
+        var d = Assert.Single(Extract("Mortars hit central neighbourhoods of Damascus city on Monday. Hospitals in the city were overwhelmed. "
+            + "Four people were killed, state media said.").Claims);
+        Assert.Null(d.Place);
+        Assert.Equal("Damascus", d.Governorate!.Value.Value);
+    }
+
+    [Fact]
     public void Build_ALeadAboutAnotherGovernorate_DoesNotSayWhoStruckHere()
     {
         var e = Extract("Regime helicopters dropped barrel bombs on Latamneh in Hama province on Monday, killing four people. "
