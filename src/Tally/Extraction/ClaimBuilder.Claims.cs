@@ -186,9 +186,9 @@ public static partial class ClaimBuilder
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
-                    // (a name the text calls a place, which the gazetteer lacks, is taken to lie in that governorate:
-                    // "the Salihiya neighbourhood of the capital").
-                    // (not the place of a part that follows: "six in Idlib, including three in the village of X").
+                    // A name the text calls a place, which the gazetteer lacks, is taken to lie in that governorate ("the
+                    // Salihiya neighbourhood of the capital"), unless it is the place of a part that follows ("six in
+                    // Idlib, including three in the village of X").
                     var inner = index.PlacesIn(from, to).FirstOrDefault(q => IsInner(q, gov)
                         && (q.Resolved is not null || !index.NumbersIn(p.EndToken, q.FirstToken).Any()))
                         ?? (sentence < LeadSentences ? Elaboration(doc, index, sentence, gov) : null);
@@ -385,7 +385,6 @@ public static partial class ClaimBuilder
         return index.Memo(MainGovernorate) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
     }
 
-    /// <summary>The governorate the article names most, counting governorate and district names double.</summary>
     /// <summary>
     /// The towns, villages and named areas the headline and the lead sentence speak of (not governorates, nor places
     /// abroad), one per name: a later sentence that names no place took place in the one of them that lies in its
@@ -422,6 +421,7 @@ public static partial class ClaimBuilder
         doc.Is(p.FirstToken - 1, "of") && (doc.Is(p.FirstToken - 2, "village") || doc.Is(p.FirstToken - 2, "town") || doc.Is(p.FirstToken - 2, "city")
             || doc.Is(p.FirstToken - 2, "neighbourhood") || doc.Is(p.FirstToken - 2, "neighborhood") || doc.Is(p.FirstToken - 2, "district"));
 
+    /// <summary>The governorate the article names most, counting governorate and district names double.</summary>
     private static string? MainGovernorate(Document doc)
     {
         var weight = new Dictionary<string, double>();
