@@ -26,10 +26,11 @@ public sealed record IngestProgress(long Read, long Added, long Replaced, long U
 public sealed class Ingester(Store store, Extractor extractor)
 {
     private readonly List<ReadProblem> _pending = [];
-    private readonly Dictionary<long, HashSet<ulong>> _shingles = [];
-    private readonly Queue<long> _shingled = new();
-    private readonly Dictionary<long, (ulong[] Signature, int Count)> _signatures = [];
-    private readonly Queue<long> _signed = new();
+    // The latest articles' shingles and signatures, by ingest order: copies of a story tend to arrive close together,
+    // and older ones are read back from the record. Shingles for 2,000 articles; signatures (half a kilobyte each) for
+    // 20,000.
+    private readonly Latest<HashSet<ulong>> _shingles = new(2_000);
+    private readonly Latest<(ulong[] Signature, int Count)> _signatures = new(20_000);
     private long _problems;
 
     /// <summary>Articles per transaction.</summary>
@@ -351,8 +352,8 @@ public sealed class Ingester(Store store, Extractor extractor)
             duplicates++;
         }
 
-        Remember(seq, shingles);
-        Remember(seq, signature, shingles.Count);
+        _shingles.Set(seq, shingles);
+        _signatures.Set(seq, (signature, shingles.Count));
         return prepared.Error is null;
     }
 
@@ -391,17 +392,9 @@ public sealed class Ingester(Store store, Extractor extractor)
     /// <summary>Articles an LSH bucket takes, the first that come; see <see cref="Save"/>.</summary>
     public const int BucketCapacity = 8;
 
-    /// <summary>How many of the latest articles' shingles are kept in memory: copies of a story tend to arrive close
-    /// together, and older ones are read back from the record.</summary>
-    private const int ShinglesKept = 2_000;
-
-    /// <summary>How many of the latest articles' signatures are kept in memory (half a kilobyte each); older ones are
-    /// read back from the record.</summary>
-    private const int SignaturesKept = 20_000;
-
     private (ulong[] Signature, int Count) SignatureOf(long seq, string id)
     {
-        if (_signatures.TryGetValue(seq, out var known))
+        if (_signatures.TryGet(seq, out var known))
         {
             return known;
         }
@@ -413,54 +406,46 @@ public sealed class Ingester(Store store, Extractor extractor)
             stored = (NearDuplicates.Signature(shingles), shingles.Count);
         }
 
-        Remember(seq, stored.Signature, stored.ShingleCount);
+        _signatures.Set(seq, stored);
         return stored;
-    }
-
-    private void Remember(long seq, ulong[] signature, int count)
-    {
-        if (_signatures.TryAdd(seq, (signature, count)))
-        {
-            _signed.Enqueue(seq);
-        }
-        else
-        {
-            _signatures[seq] = (signature, count);
-        }
-
-        while (_signed.Count > SignaturesKept)
-        {
-            _signatures.Remove(_signed.Dequeue());
-        }
     }
 
     private HashSet<ulong> ShinglesOf(long seq, string id)
     {
-        if (_shingles.TryGetValue(seq, out var cached))
+        if (_shingles.TryGet(seq, out var cached))
         {
             return cached;
         }
 
         var content = store.ContentOf(id);
         var shingles = content is { } c ? NearDuplicates.Shingles((c.Title ?? "") + "\n" + c.Text) : [];
-        Remember(seq, shingles);
+        _shingles.Set(seq, shingles);
         return shingles;
     }
 
-    private void Remember(long seq, HashSet<ulong> shingles)
+    /// <summary>Values for the latest <paramref name="capacity"/> keys set; the first set is the first dropped.</summary>
+    private sealed class Latest<T>(int capacity)
     {
-        if (_shingles.TryAdd(seq, shingles))
-        {
-            _shingled.Enqueue(seq);
-        }
-        else
-        {
-            _shingles[seq] = shingles;
-        }
+        private readonly Dictionary<long, T> _values = [];
+        private readonly Queue<long> _order = new();
 
-        while (_shingled.Count > ShinglesKept)
+        public bool TryGet(long key, out T value) => _values.TryGetValue(key, out value!);
+
+        public void Set(long key, T value)
         {
-            _shingles.Remove(_shingled.Dequeue());
+            if (_values.TryAdd(key, value))
+            {
+                _order.Enqueue(key);
+            }
+            else
+            {
+                _values[key] = value;
+            }
+
+            while (_order.Count > capacity)
+            {
+                _values.Remove(_order.Dequeue());
+            }
         }
     }
 
