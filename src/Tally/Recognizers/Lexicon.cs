@@ -19,8 +19,8 @@ public sealed class Lexicon
 {
     private readonly Node _folded = new(null);
     private readonly Node _exact = new(null);
-    private bool[] _starts = [];
-    private int _maxId;
+    // Which vocabulary numbers start a phrase; as long as the highest number any phrase uses, plus one.
+    private bool[] _starts = [false];
 
     private Lexicon(string name) => Name = name;
 
@@ -89,15 +89,15 @@ public sealed class Lexicon
 
         // The words get their numbers in one step, then the phrases are walked in by number.
         var ids = Vocabulary.AddRange(phrases.SelectMany(p => p.Words));
-        _maxId = Math.Max(_maxId, ids.Count == 0 ? 0 : ids.Values.Max());
+        int highest = ids.Count == 0 ? 0 : ids.Values.Max();
+        if (highest >= _starts.Length)
+        {
+            Array.Resize(ref _starts, highest + 1);
+        }
+
         foreach (var (words, exact, values) in phrases)
         {
             int first = ids[words[0]];
-            if (first >= _starts.Length)
-            {
-                Array.Resize(ref _starts, Math.Max(first + 1, _starts.Length * 2));
-            }
-
             _starts[first] = true;
             var node = exact ? _exact : _folded;
             foreach (var word in words)
@@ -129,7 +129,7 @@ public sealed class Lexicon
         ArgumentNullException.ThrowIfNull(document);
         values = [];
         int best = first;
-        if (first < document.Tokens.Count && (document.WordId(first, _maxId) is var id && (id >= _starts.Length || !_starts[id])))
+        if (first < document.Tokens.Count && (document.WordId(first, _starts.Length - 1) is var id && (id >= _starts.Length || !_starts[id])))
         {
             return best;
         }

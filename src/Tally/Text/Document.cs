@@ -89,40 +89,6 @@ public sealed class Document
     public DateMention? Dateline { get; set; }
 
     /// <summary>The characters of token <paramref name="index"/>.</summary>
-    /// <summary>Each token's first two letters, case folded, as one number (see <see cref="PairOf"/>); -1 when not ASCII.
-    /// Computed once, on first use: the lexicons use it to skip most tokens without looking them up.</summary>
-    internal int FirstPair(int index)
-    {
-        if (_firstPairs is null)
-        {
-            var pairs = new int[_tokens.Count];
-            for (int i = 0; i < pairs.Length; i++)
-            {
-                pairs[i] = PairOf(TokenText(i));
-            }
-
-            _firstPairs = pairs;
-        }
-
-        return _firstPairs[index];
-    }
-
-    private int[]? _firstPairs;
-
-    /// <summary>The first two characters of <paramref name="word"/>, lower-cased, as <c>(c0 &lt;&lt; 7) | c1</c> (<c>c1</c> 0 for a
-    /// one-letter word); -1 when either is not ASCII or the word is empty.</summary>
-    internal static int PairOf(ReadOnlySpan<char> word)
-    {
-        if (word.IsEmpty || word[0] >= 128 || (word.Length > 1 && word[1] >= 128))
-        {
-            return -1;
-        }
-
-        int a = word[0] is >= 'A' and <= 'Z' ? word[0] | 0x20 : word[0];
-        int b = word.Length > 1 ? (word[1] is >= 'A' and <= 'Z' ? word[1] | 0x20 : word[1]) : 0;
-        return (a << 7) | b;
-    }
-
     public ReadOnlySpan<char> TokenText(int index)
     {
         var token = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens)[index];
@@ -143,7 +109,7 @@ public sealed class Document
         var tokens = System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_tokens);
         for (int i = 0; i < ids.Length; i++)
         {
-            ids[i] = vocabulary.OnlyWords && tokens[i].Kind != TokenKind.Word ? Vocabulary.Unknown : vocabulary.Find(TokenText(i), FirstPair(i));
+            ids[i] = vocabulary.OnlyWords && tokens[i].Kind != TokenKind.Word ? Vocabulary.Unknown : vocabulary.Find(TokenText(i));
         }
 
         _wordIds = ids;

@@ -61,7 +61,7 @@ public static class Vocabulary
             OnlyWords = words.Keys.All(k => k.All(c => char.IsLetter(c) || c is '\'' or '\u2019' or '.' or '-'));
             foreach (var word in words.Keys)
             {
-                int pair = Document.PairOf(word);
+                int pair = PairOf(word);
                 if (pair < 0)
                 {
                     _anyNonAscii = true;
@@ -79,12 +79,27 @@ public static class Vocabulary
         /// punctuation token can be one, and those are not looked up.</summary>
         public bool OnlyWords { get; }
 
-        /// <summary>The number of <paramref name="word"/>, or <see cref="Unknown"/>; <paramref name="pair"/> is its
-        /// <see cref="Document.PairOf"/>, which rules most words out before any hashing.</summary>
-        public int Find(ReadOnlySpan<char> word, int pair)
+        /// <summary>The number of <paramref name="word"/>, or <see cref="Unknown"/>. Its first two letters rule most
+        /// words out before any hashing.</summary>
+        public int Find(ReadOnlySpan<char> word)
         {
+            int pair = PairOf(word);
             bool may = pair < 0 ? _anyNonAscii && !word.IsEmpty : (_pairs[pair >> 6] & (1UL << (pair & 63))) != 0;
             return may && _lookup.TryGetValue(word, out int id) ? id : Unknown;
+        }
+
+        /// <summary>The first two characters of <paramref name="word"/>, lower-cased, as <c>(c0 &lt;&lt; 7) | c1</c>
+        /// (<c>c1</c> 0 for a one-letter word); -1 when either is not ASCII or the word is empty.</summary>
+        private static int PairOf(ReadOnlySpan<char> word)
+        {
+            if (word.IsEmpty || word[0] >= 128 || (word.Length > 1 && word[1] >= 128))
+            {
+                return -1;
+            }
+
+            int a = word[0] is >= 'A' and <= 'Z' ? word[0] | 0x20 : word[0];
+            int b = word.Length > 1 ? (word[1] is >= 'A' and <= 'Z' ? word[1] | 0x20 : word[1]) : 0;
+            return (a << 7) | b;
         }
     }
 }
