@@ -261,7 +261,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         {
             // A word that is seldom a place starts one when the text says it does: "the neighbourhood of Sheikh Said".
             return !s_notPlaceWords.Contains(doc, i) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore)
-                || (doc.Is(i - 1, "of") && i >= 2 && s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i - 2)));
+                || IntroducedByPlaceNoun(doc, i);
         }
 
         if (text[0] is >= '\u0621' and <= '\u064a')
@@ -277,11 +277,15 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     private static readonly FrozenSet<string> s_placeNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "village", "villages", "town", "towns", "city", "neighbourhood", "neighborhood", "district", "camp", "suburb", "area");
 
+    /// <summary>Whether "village of", "the town of", "neighbourhood of"... stands before token <paramref name="i"/>.</summary>
+    private static bool IntroducedByPlaceNoun(Document doc, int i) =>
+        doc.Is(i - 1, "of") && i >= 2 && s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(i - 2));
+
     /// <summary>The end of a capitalized name that a place noun introduces ("the village of X") or follows ("X neighbourhood"), or <paramref name="first"/>.</summary>
     private static int UnknownPlaceAt(Document doc, int first)
     {
         var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        bool introduced = doc.Is(first - 1, "of") && first >= 2 && nouns.Contains(doc.TokenText(first - 2));
+        bool introduced = IntroducedByPlaceNoun(doc, first);
         int end = CapitalizedRunEnd(doc, first, out int words);
         bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
         return words > 0 && (introduced || followed) ? end : first;
