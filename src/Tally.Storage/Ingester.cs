@@ -34,7 +34,7 @@ public sealed class Ingester(Store store, Extractor extractor)
     private long _problems;
 
     /// <summary>Articles per transaction.</summary>
-    public int BatchSize { get; init; } = 200;
+    public int BatchSize { get; init; } = 1000;
 
     /// <summary>Threads that extract the articles of a batch ahead of storing them (1: extraction in line). The record is
     /// the same whatever the number: storing stays in input order on one thread.</summary>
@@ -243,41 +243,29 @@ public sealed class Ingester(Store store, Extractor extractor)
         }
 
         string origin = article.Origin?.ToString() ?? "";
-        var claims = new List<ClaimRow>();
-        var tallies = new List<TallyRow>();
-        using var line = new MemoryStream();
-        using (var writer = new ClaimsWriter(line))
+        var claims = new List<ClaimRow>(extraction?.Claims.Count ?? 0);
+        var tallies = new List<TallyRow>(extraction?.Tallies.Count ?? 0);
+        for (int i = 0; extraction is not null && i < extraction.Claims.Count; i++)
         {
-            if (extraction is null)
+            var c = extraction.Claims[i];
+            claims.Add(new ClaimRow(article.Id, i)
             {
-                writer.WriteFailure(article.Id, error!);
-            }
-            else
-            {
-                writer.Write(extraction);
-                for (int i = 0; i < extraction.Claims.Count; i++)
-                {
-                    var c = extraction.Claims[i];
-                    claims.Add(new ClaimRow(article.Id, i)
-                    {
-                        Date = c.Date?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        DatePrecision = c.DatePrecision.ToString().ToLowerInvariant(),
-                        Place = c.Place?.Value,
-                        Governorate = c.Governorate?.Value,
-                        Killed = c.Killed.Total?.Value,
-                        Injured = c.Injured.Total?.Value,
-                        Perpetrators = [.. c.Perpetrators.Select(p => p.Value)],
-                        Attack = c.Attack?.Value,
-                        Sources = [.. c.Sources.Select(p => p.Value)],
-                        Json = ClaimsWriter.ClaimJson(extraction.Document, c, withSpans: true),
-                    });
-                }
+                Date = c.Date?.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                DatePrecision = c.DatePrecision.ToString().ToLowerInvariant(),
+                Place = c.Place?.Value,
+                Governorate = c.Governorate?.Value,
+                Killed = c.Killed.Total?.Value,
+                Injured = c.Injured.Total?.Value,
+                Perpetrators = [.. c.Perpetrators.Select(p => p.Value)],
+                Attack = c.Attack?.Value,
+                Sources = [.. c.Sources.Select(p => p.Value)],
+                Json = ClaimsWriter.ClaimJson(extraction.Document, c, withSpans: true),
+            });
+        }
 
-                for (int i = 0; i < extraction.Tallies.Count; i++)
-                {
-                    tallies.Add(new TallyRow(article.Id, i, extraction.Tallies[i].Killed, extraction.Tallies[i].Scope));
-                }
-            }
+        for (int i = 0; extraction is not null && i < extraction.Tallies.Count; i++)
+        {
+            tallies.Add(new TallyRow(article.Id, i, extraction.Tallies[i].Killed, extraction.Tallies[i].Scope));
         }
 
         var shingles = NearDuplicates.Shingles((article.Title ?? "") + "\n" + article.Text);
@@ -292,7 +280,6 @@ public sealed class Ingester(Store store, Extractor extractor)
             Byline = article.Byline,
             Origin = origin,
             Text = article.Text,
-            ClaimsLine = System.Text.Encoding.UTF8.GetString(line.ToArray()).TrimEnd('\n'),
             ClaimCount = claims.Count,
             Signature = signature,
             ShingleCount = shingles.Count,

@@ -120,6 +120,9 @@ public static class Migrations
         ALTER TABLE articles ADD COLUMN signature TEXT;
         ALTER TABLE articles ADD COLUMN shingle_count BIGINT
         """,
+        """
+        ALTER TABLE articles DROP COLUMN claims_line
+        """,
     ];
 
     /// <summary>The schema version a store has after opening.</summary>

@@ -24,9 +24,6 @@ public sealed record ArticleRow(string Id, string Hash, long Seq)
     /// <summary>The text as read.</summary>
     public string Text { get; init; } = "";
 
-    /// <summary>The claims-format export line of the article (claims and tallies, without spans).</summary>
-    public string ClaimsLine { get; init; } = "";
-
     public int ClaimCount { get; init; }
 
     /// <summary>The MinHash signature of the article's shingles (see <see cref="NearDuplicates"/>).</summary>

@@ -74,8 +74,10 @@ public sealed class Store : IDisposable
             connection.Open();
             store = new Store(connection, StoreKind.Sqlite, full);
             // A page cache of 64 MB and reads through a memory map: the LSH buckets are looked up at random, and a cache of
-            // SQLite's default 2 MB sends most of those lookups to the kernel once the record outgrows it.
-            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824;");
+            // SQLite's default 2 MB sends most of those lookups to the kernel once the record outgrows it. Statement journals
+            // (which a statement inserting several rows keeps, to undo itself) in memory rather than in a temporary file:
+            // that took a fifth of the time of storing an article.
+            store.Execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA cache_size=-65536; PRAGMA mmap_size=1073741824; PRAGMA temp_store=MEMORY;");
         }
 
         try
@@ -185,17 +187,16 @@ public sealed class Store : IDisposable
         }
 
         Execute("""
-            INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claims_line, claim_count,
-              signature, shingle_count)
-            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @byline, @origin, @text, @line, @count, @signature, @shingles)
+            INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claim_count, signature,
+              shingle_count)
+            VALUES (@id, @hash, @seq, @title, @published, @source, @url, @byline, @origin, @text, @count, @signature, @shingles)
             ON CONFLICT (id) DO UPDATE SET hash = excluded.hash, title = excluded.title, published = excluded.published,
               source = excluded.source, url = excluded.url, byline = excluded.byline, origin = excluded.origin, text = excluded.text,
-              claims_line = excluded.claims_line, claim_count = excluded.claim_count, signature = excluded.signature,
-              shingle_count = excluded.shingle_count
+              claim_count = excluded.claim_count, signature = excluded.signature, shingle_count = excluded.shingle_count
             """,
             id, ("hash", article.Hash), ("seq", article.Seq), ("title", article.Title), ("published", article.Published),
             ("source", article.Source), ("url", article.Url), ("byline", article.Byline), ("origin", article.Origin), ("text", article.Text),
-            ("line", article.ClaimsLine), ("count", (long)article.ClaimCount),
+            ("count", (long)article.ClaimCount),
             ("signature", article.Signature is null ? null : NearDuplicates.FormatSignature(article.Signature)),
             ("shingles", article.ShingleCount is { } n ? (long)n : null));
         // The claims in statements of up to eight rows each: one statement's overhead for several rows, and few
@@ -331,12 +332,12 @@ public sealed class Store : IDisposable
 
     /// <summary>The articles, in ingest order.</summary>
     public IReadOnlyList<ArticleRow> Articles(string? id = null) =>
-        Query("SELECT id, hash, seq, title, published, source, url, origin, text, claims_line, claim_count, byline FROM articles"
+        Query("SELECT id, hash, seq, title, published, source, url, origin, text, claim_count, byline FROM articles"
             + (id is null ? "" : " WHERE id = @id") + " ORDER BY seq",
             r => new ArticleRow(r.GetString(0), r.GetString(1), r.GetInt64(2))
             {
                 Title = Text(r, 3), Published = Text(r, 4), Source = Text(r, 5), Url = Text(r, 6), Origin = Text(r, 7),
-                Text = r.GetString(8), ClaimsLine = r.GetString(9), ClaimCount = (int)r.GetInt64(10), Byline = Text(r, 11),
+                Text = r.GetString(8), ClaimCount = (int)r.GetInt64(9), Byline = Text(r, 10),
             },
             ("id", id));
 
@@ -492,7 +493,7 @@ public sealed class Store : IDisposable
         var sb = new StringBuilder();
         foreach (var a in Articles())
         {
-            sb.Append(CultureInfo.InvariantCulture, $"article\t{a.Seq}\t{a.Id}\t{a.Hash}\t{a.Title}\t{a.Published}\t{a.Source}\t{a.Url}\t{a.Byline}\t{a.Origin}\t{a.ClaimCount}\t{a.ClaimsLine}\n");
+            sb.Append(CultureInfo.InvariantCulture, $"article\t{a.Seq}\t{a.Id}\t{a.Hash}\t{a.Title}\t{a.Published}\t{a.Source}\t{a.Url}\t{a.Byline}\t{a.Origin}\t{a.ClaimCount}\n");
         }
 
         foreach (var c in Claims())
