@@ -37,11 +37,13 @@ public sealed class Store : IDisposable
     public const string DefaultFile = "tally.db";
 
     private readonly DbConnection _connection;
+    private readonly SqliteStatements? _sqlite;
     private DbTransaction? _transaction;
 
     private Store(DbConnection connection, StoreKind kind, string location)
     {
         _connection = connection;
+        _sqlite = connection is SqliteConnection sqlite ? new SqliteStatements(sqlite) : null;
         Kind = kind;
         Location = location;
     }
@@ -186,6 +188,13 @@ public sealed class Store : IDisposable
             }
         }
 
+        string? signature = article.Signature is null ? null : NearDuplicates.FormatSignature(article.Signature);
+        if (_sqlite is not null)
+        {
+            _sqlite.Save(article, signature, claims, tallies, buckets);
+            return;
+        }
+
         Execute("""
             INSERT INTO articles (id, hash, seq, title, published, source, url, byline, origin, text, claim_count, signature,
               shingle_count)
@@ -197,7 +206,7 @@ public sealed class Store : IDisposable
             id, ("hash", article.Hash), ("seq", article.Seq), ("title", article.Title), ("published", article.Published),
             ("source", article.Source), ("url", article.Url), ("byline", article.Byline), ("origin", article.Origin), ("text", article.Text),
             ("count", (long)article.ClaimCount),
-            ("signature", article.Signature is null ? null : NearDuplicates.FormatSignature(article.Signature)),
+            ("signature", signature),
             ("shingles", article.ShingleCount is { } n ? (long)n : null));
         // The claims in statements of up to eight rows each: one statement's overhead for several rows, and few
         // statement texts to keep prepared.
@@ -268,6 +277,13 @@ public sealed class Store : IDisposable
         if (buckets.Count == 0)
         {
             return [];
+        }
+
+        if (_sqlite is not null)
+        {
+            var found = _sqlite.Members(buckets);
+            found.Sort(static (a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.Bucket.CompareTo(b.Bucket));
+            return found;
         }
 
         // One statement, the same text for all lists as long: one index search per bucket.
@@ -532,6 +548,7 @@ public sealed class Store : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        _sqlite?.Dispose();
         foreach (var command in _commands.Values)
         {
             command.Dispose();
@@ -653,7 +670,7 @@ public sealed class Store : IDisposable
 
     private static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static string List(IReadOnlyList<string> values) => "," + string.Join(',', values) + ",";
+    internal static string List(IReadOnlyList<string> values) => "," + string.Join(',', values) + ",";
 
     private static string[] Unlist(string? s) => (s ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries);
 }
