@@ -53,7 +53,7 @@ internal static partial class StoreCommands
     {
         var input = new InputOptions(inputsRequired: false);
         var db = DbOption();
-        var batch = new Option<int>("--batch") { Description = "Articles per transaction.", DefaultValueFactory = _ => 1000 };
+        var batch = new Option<int>("--batch") { Description = "Articles per transaction.", DefaultValueFactory = _ => 5000 };
         var progress = new Option<bool>("--progress") { Description = "Show the progress line even when standard error is not a terminal." };
         var watch = new Option<string?>("--watch")
         {

@@ -26,17 +26,23 @@ public sealed record IngestProgress(long Read, long Added, long Replaced, long U
 public sealed class Ingester(Store store, Extractor extractor)
 {
     private readonly List<ReadProblem> _pending = [];
-    // The latest articles' shingles and signatures, by ingest order: copies of a story tend to arrive close together,
-    // and older ones are read back from the record. Shingles for 2,000 articles; signatures (half a kilobyte each) for
-    // 20,000.
+    // The latest articles' shingles and signature fingerprints, by ingest order; older ones are read back from the
+    // record. Copies of a story tend to arrive close together, so shingles are kept for 2,000 articles. Fingerprints
+    // (about 180 bytes each with their entry) are kept for 200,000, 36 MB: an article's buckets are shared by
+    // articles from anywhere in the record (a few hundred candidates an article in a large one), and reading each
+    // candidate's signature back took more time than storing the article.
     private readonly Latest<HashSet<ulong>> _shingles = new(2_000);
-    private readonly Latest<(ulong[] Signature, int Count)> _signatures = new(20_000);
+    private readonly Latest<(ushort[] Fingerprint, int Count)> _fingerprints = new(200_000);
     private long _problems;
 
-    /// <summary>Articles per transaction.</summary>
-    public int BatchSize { get; init; } = 1000;
+    /// <summary>Articles per transaction. A large record pays for each transaction with the index pages it rewrites
+    /// (an article's LSH buckets land anywhere in theirs), so fewer, larger transactions write less.</summary>
+    public int BatchSize { get; init; } = 5000;
 
-    /// <summary>Threads that extract the articles of a batch ahead of storing them (1: extraction in line). The record is
+    /// <summary>Articles prepared together on other threads (see <see cref="Threads"/>), whatever the transactions.</summary>
+    internal int ChunkSize { get; init; } = 500;
+
+    /// <summary>Threads that extract articles ahead of storing them (1: extraction in line). The record is
     /// the same whatever the number: storing stays in input order on one thread.</summary>
     public int Threads { get; init; } = 1;
 
@@ -56,14 +62,14 @@ public sealed class Ingester(Store store, Extractor extractor)
     {
         ArgumentNullException.ThrowIfNull(articles);
         var clock = Stopwatch.StartNew();
-        long read = 0, added = 0, replaced = 0, unchanged = 0, superseded = 0, failed = 0, duplicates = 0, inBatch = 0;
+        long read = 0, added = 0, replaced = 0, unchanged = 0, superseded = 0, failed = 0, duplicates = 0, inBatch = 0, inChunk = 0;
         var lastReport = TimeSpan.Zero;
         IngestProgress Progress() => new(read, added, replaced, unchanged, superseded, failed, _problems, duplicates, clock.Elapsed);
 
         Backfill();
         store.Begin();
 
-        // Ids saved in this batch and the ones before it that were stored after its record state was read ahead (see
+        // Ids saved in this chunk and in the ones before it that were stored after its record state was read ahead (see
         // Prefetched): what was read of them may be out of date.
         var savedNow = new HashSet<string>(StringComparer.Ordinal);
         var savedBefore = new Queue<HashSet<string>>();
@@ -120,8 +126,13 @@ public sealed class Ingester(Store store, Extractor extractor)
                     store.Begin();
                     inBatch = 0;
                     nextSeq = -1;
+                }
+
+                if (++inChunk >= ChunkSize)
+                {
+                    inChunk = 0;
                     savedBefore.Enqueue(savedNow);
-                    savedNow = savedBefore.Count > BatchesAhead ? savedBefore.Dequeue() : new HashSet<string>(StringComparer.Ordinal);
+                    savedNow = savedBefore.Count > ChunksAhead ? savedBefore.Dequeue() : new HashSet<string>(StringComparer.Ordinal);
                     savedNow.Clear();
                 }
 
@@ -148,8 +159,9 @@ public sealed class Ingester(Store store, Extractor extractor)
 
     /// <summary>
     /// The articles with their content hash and, when <see cref="Threads"/> is more than one, what storing them needs
-    /// (hash, extraction, rows, shingles) prepared ahead on other threads: while one batch is stored, the next is
-    /// prepared in parallel, for the articles the record did not hold as they are when the batch was read (what it
+    /// (hash, extraction, rows, shingles) prepared ahead on other threads, <see cref="ChunkSize"/> articles at a time:
+    /// while one chunk is stored, the next are prepared in parallel, for the articles the record did not hold as they
+    /// are when the chunk was read (what it
     /// held is passed on). The decision to store stays with <see cref="Run"/>, made against the record as it is then
     /// (read again for an id saved since); an article prepared for nothing is dropped, one not prepared is prepared in
     /// line.
@@ -168,40 +180,40 @@ public sealed class Ingester(Store store, Extractor extractor)
 
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = Threads };
         using var source = articles.GetEnumerator();
-        var ahead = new Queue<(List<Article> Batch, Looked[] Looked, Task<(string[] Hashes, Prepared?[] Prepared)> Preparing)>();
+        var ahead = new Queue<(List<Article> Chunk, Looked[] Looked, Task<(string[] Hashes, Prepared?[] Prepared)> Preparing)>();
         while (true)
         {
             // Reading the input and the record stays on this thread; hashing and preparing (pure) run on the others.
-            var batch = new List<Article>(BatchSize);
-            while (batch.Count < BatchSize && source.MoveNext())
+            var chunk = new List<Article>(ChunkSize);
+            while (chunk.Count < ChunkSize && source.MoveNext())
             {
-                batch.Add(source.Current);
+                chunk.Add(source.Current);
             }
 
-            if (batch.Count > 0)
+            if (chunk.Count > 0)
             {
-                var looked = new Looked[batch.Count];
-                for (int k = 0; k < batch.Count; k++)
+                var looked = new Looked[chunk.Count];
+                for (int k = 0; k < chunk.Count; k++)
                 {
-                    looked[k] = new Looked(store.Find(batch[k].Id));
+                    looked[k] = new Looked(store.Find(chunk[k].Id));
                 }
 
-                ahead.Enqueue((batch, looked, Task.Run(() =>
+                ahead.Enqueue((chunk, looked, Task.Run(() =>
                 {
-                    var hashes = new string[batch.Count];
-                    var prepared = new Prepared?[batch.Count];
-                    Parallel.For(0, batch.Count, parallel, k =>
+                    var hashes = new string[chunk.Count];
+                    var prepared = new Prepared?[chunk.Count];
+                    Parallel.For(0, chunk.Count, parallel, k =>
                     {
-                        hashes[k] = NearDuplicates.ContentHash(batch[k].Title, batch[k].Text);
+                        hashes[k] = NearDuplicates.ContentHash(chunk[k].Title, chunk[k].Text);
                         bool needed = looked[k].Known is not { } known || known.Hash != hashes[k];
-                        prepared[k] = needed ? Prepare(batch[k], hashes[k]) : null;
+                        prepared[k] = needed ? Prepare(chunk[k], hashes[k]) : null;
                     });
                     return (hashes, prepared);
                 })));
             }
 
-            // Batches in preparation while one is stored: two, so that the other threads always have one to work on.
-            if (ahead.Count > BatchesAhead || (batch.Count == 0 && ahead.Count > 0))
+            // Chunks in preparation while one is stored: two, so that the other threads always have one to work on.
+            if (ahead.Count > ChunksAhead || (chunk.Count == 0 && ahead.Count > 0))
             {
                 var (current, currentLooked, preparing) = ahead.Dequeue();
                 var (hashes, prepared) = preparing.GetAwaiter().GetResult();
@@ -210,17 +222,17 @@ public sealed class Ingester(Store store, Extractor extractor)
                     yield return (current[k], hashes[k], prepared[k], currentLooked[k]);
                 }
             }
-            else if (batch.Count == 0)
+            else if (chunk.Count == 0)
             {
                 yield break;
             }
         }
     }
 
-    /// <summary>How many batches are prepared ahead of the one being stored.</summary>
-    private const int BatchesAhead = 2;
+    /// <summary>How many chunks are prepared ahead of the one being stored.</summary>
+    private const int ChunksAhead = 2;
 
-    /// <summary>What the record held under an article's id when its batch was read ahead.</summary>
+    /// <summary>What the record held under an article's id when its chunk was read ahead.</summary>
     private sealed record Looked((string Hash, long Seq)? Known);
 
     /// <summary>What storing an article needs, computed from the article alone: its extraction (or the failure of it),
@@ -295,7 +307,8 @@ public sealed class Ingester(Store store, Extractor extractor)
         }
 
         var row = prepared.Row with { Seq = seq };
-        var (shingles, signature, buckets) = (prepared.Shingles, prepared.Signature, prepared.Buckets);
+        var (shingles, buckets) = (prepared.Shingles, prepared.Buckets);
+        var fingerprint = NearDuplicates.Fingerprint(prepared.Signature);
 
         // Links to the articles this one repeats (or that repeat it), decided before it is saved.
         var links = new List<DuplicateRow>();
@@ -316,8 +329,8 @@ public sealed class Ingester(Store store, Extractor extractor)
             }
 
             // The signatures say whether the two can reach the threshold; only then are the shingles compared.
-            var (otherSignature, otherCount) = SignatureOf(member.Seq, member.ArticleId);
-            if (!NearDuplicates.MayContain(signature, shingles.Count, otherSignature, otherCount))
+            var (otherFingerprint, otherCount) = FingerprintOf(member.Seq, member.ArticleId);
+            if (!NearDuplicates.MayContain(fingerprint, shingles.Count, otherFingerprint, otherCount))
             {
                 continue;
             }
@@ -340,7 +353,7 @@ public sealed class Ingester(Store store, Extractor extractor)
         }
 
         _shingles.Set(seq, shingles);
-        _signatures.Set(seq, (signature, shingles.Count));
+        _fingerprints.Set(seq, (fingerprint, shingles.Count));
         return prepared.Error is null;
     }
 
@@ -379,9 +392,9 @@ public sealed class Ingester(Store store, Extractor extractor)
     /// <summary>Articles an LSH bucket takes, the first that come; see <see cref="Save"/>.</summary>
     public const int BucketCapacity = 8;
 
-    private (ulong[] Signature, int Count) SignatureOf(long seq, string id)
+    private (ushort[] Fingerprint, int Count) FingerprintOf(long seq, string id)
     {
-        if (_signatures.TryGet(seq, out var known))
+        if (_fingerprints.TryGet(seq, out var known))
         {
             return known;
         }
@@ -393,8 +406,9 @@ public sealed class Ingester(Store store, Extractor extractor)
             stored = (NearDuplicates.Signature(shingles), shingles.Count);
         }
 
-        _signatures.Set(seq, stored);
-        return stored;
+        known = (NearDuplicates.Fingerprint(stored.Signature), stored.ShingleCount);
+        _fingerprints.Set(seq, known);
+        return known;
     }
 
     private HashSet<ulong> ShinglesOf(long seq, string id)

@@ -121,7 +121,8 @@ public static class Migrations
         ALTER TABLE articles ADD COLUMN shingle_count BIGINT
         """,
         """
-        ALTER TABLE articles DROP COLUMN claims_line
+        ALTER TABLE articles DROP COLUMN claims_line;
+        CREATE INDEX articles_unsigned ON articles (seq) WHERE signature IS NULL
         """,
     ];
 

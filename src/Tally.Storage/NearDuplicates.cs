@@ -160,7 +160,30 @@ public static class NearDuplicates
         }
     }
 
-    public static bool MayContain(ulong[] a, int countA, ulong[] b, int countB)
+    /// <summary>
+    /// A signature cut to the low 16 bits of each value: 128 bytes an article instead of 512, so that the ingest can keep
+    /// every article's in memory. Two different values agree on their low bits once in 65,536, so comparing fingerprints
+    /// overestimates the agreement by next to nothing; and since <see cref="MayContain"/> only decides which pairs get
+    /// their shingles compared, an overestimate could cost a comparison, never change a link.
+    /// </summary>
+    public static ushort[] Fingerprint(ulong[] signature)
+    {
+        ArgumentNullException.ThrowIfNull(signature);
+        var fingerprint = new ushort[signature.Length];
+        for (int i = 0; i < signature.Length; i++)
+        {
+            fingerprint[i] = unchecked((ushort)signature[i]);
+        }
+
+        return fingerprint;
+    }
+
+    /// <summary>
+    /// Whether two articles, by their fingerprints and shingle counts, may reach the containment <see cref="Threshold"/>:
+    /// the share of agreeing values estimates their resemblance, given a generous margin, since a miss here is a
+    /// link lost while a false hope costs only a comparison of shingles.
+    /// </summary>
+    public static bool MayContain(ushort[] a, int countA, ushort[] b, int countB)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
@@ -172,7 +195,7 @@ public static class NearDuplicates
         int same = 0, n = Math.Min(a.Length, b.Length), i = 0;
         if (Vector256.IsHardwareAccelerated)
         {
-            for (; i + Vector256<ulong>.Count <= n; i += Vector256<ulong>.Count)
+            for (; i + Vector256<ushort>.Count <= n; i += Vector256<ushort>.Count)
             {
                 var equal = Vector256.Equals(Vector256.Create(a.AsSpan(i)), Vector256.Create(b.AsSpan(i)));
                 same += BitOperations.PopCount(equal.ExtractMostSignificantBits());

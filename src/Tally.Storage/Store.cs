@@ -308,7 +308,8 @@ public sealed class Store : IDisposable
                 ? ((ulong[], int)?)null
                 : (signature, (int)r.GetInt64(1)), ("id", id)) is [var only] ? only : null;
 
-    /// <summary>The articles stored before the record kept signatures (schema step 6), by ingest order.</summary>
+    /// <summary>The articles stored before the record kept signatures (schema step 6), by ingest order: found in a partial
+    /// index (step 7), so that asking costs nothing once there are none, however large the record.</summary>
     public IReadOnlyList<(long Seq, string Id)> Unsigned() =>
         Query("SELECT seq, id FROM articles WHERE signature IS NULL ORDER BY seq", r => (r.GetInt64(0), r.GetString(1)));
 

@@ -92,9 +92,10 @@ internal static class TestCorpus
     }
 
     /// <summary>Ingests <paramref name="path"/> into <paramref name="store"/> as the command does.</summary>
-    public static IngestProgress Ingest(Store store, string path, int batch = 7, int threads = 1)
+    /// <remarks>The articles prepared ahead together are <paramref name="chunk"/> at a time, by default as many as a batch.</remarks>
+    public static IngestProgress Ingest(Store store, string path, int batch = 7, int threads = 1, int? chunk = null)
     {
-        var ingester = new Ingester(store, Extractor.Default) { BatchSize = batch, Threads = threads };
+        var ingester = new Ingester(store, Extractor.Default) { BatchSize = batch, Threads = threads, ChunkSize = chunk ?? batch };
         var options = new ReaderOptions { OnProblem = ingester.Problem };
         return ingester.Run(ArticleInput.Read([path], options));
     }

@@ -61,6 +61,12 @@ public class SqliteStoreTest
             Assert.Equal((8L, 3L), (progress.Added, progress.Replaced));
             Assert.Equal(one.Dump(), three.Dump());
             Assert.Equal(7L, three.Claims(new ClaimFilter { Article = "a0001" }).Single().Killed);
+
+            // Chunks read ahead that do not line up with the transactions: two articles a chunk, three a transaction.
+            using var uneven = Store.Open(Backends.NewSqlite());
+            progress = TestCorpus.Ingest(uneven, path, batch: 3, threads: 3, chunk: 2);
+            Assert.Equal((8L, 3L), (progress.Added, progress.Replaced));
+            Assert.Equal(one.Dump(), uneven.Dump());
         }
         finally
         {
