@@ -588,6 +588,13 @@ public static partial class ClaimBuilder
             }
         }
 
+        // Fighters of no named side killed in clashes between named groups: the groups fought each other, so each is a
+        // perpetrator. "40 fighters were killed in clashes between Jaysh al-Islam and Faylaq al-Rahman".
+        if (victimSide.Count == 0 && ClashingSides(doc, index, doc.Sentences[lead.Sentence]) is { Count: > 0 } sides)
+        {
+            return sides;
+        }
+
         foreach (var (from, to) in context)
         {
             var found = new List<Sourced<string>>();
@@ -641,6 +648,78 @@ public static partial class ClaimBuilder
         }
 
         return [new Sourced<string>("unknown", null)];
+    }
+
+    /// <summary>
+    /// The groups of "clashes between A and B" in a sentence (a clash word, perhaps "broke out" or "erupted", then
+    /// "between"), in the order named, when the list names more than one actor and the sentence names no other kind of
+    /// attack (in "jets struck the town, an area that saw fighting between the opposition and the regime" the fighting
+    /// is the setting); an empty list otherwise. The list ends at the first word that is neither a group nor "and",
+    /// "the", a comma or a parenthesis ("in", "near", "that").
+    /// </summary>
+    private static List<Sourced<string>> ClashingSides(Document doc, LayerIndex index, Text.Sentence sentence)
+    {
+        var sides = new List<Sourced<string>>();
+        var attacks = index.AttacksIn(sentence.FirstToken, sentence.EndToken).ToList();
+        if (attacks.Any(a => a.Value != "clash"))
+        {
+            return sides;
+        }
+
+        foreach (var clash in attacks)
+        {
+            if (clash.Value != "clash")
+            {
+                continue;
+            }
+
+            int k = clash.EndToken;
+            while (k < sentence.EndToken && k < clash.EndToken + 3 && !doc.Is(k, "between"))
+            {
+                k++; // "clashes broke out between", "fighting erupted between"
+            }
+
+            if (!doc.Is(k, "between"))
+            {
+                continue;
+            }
+
+            int actors = 0;
+            for (k++; k < sentence.EndToken;)
+            {
+                if (index.ActorAt(k) is { } a && a.FirstToken == k)
+                {
+                    actors++;
+                    if (!sides.Any(x => x.Value == a.Value))
+                    {
+                        sides.Add(new Sourced<string>(a.Value, a.Range));
+                    }
+
+                    k = a.EndToken;
+                }
+                else if (doc.Is(k, "and") || doc.Is(k, "the") || doc.Is(k, ',') || doc.Is(k, "forces") || doc.Is(k, "fighters"))
+                {
+                    k++;
+                }
+                else if (doc.Is(k, '(') && ClosingParenthesis(doc, k) is int aside)
+                {
+                    k = aside + 1; // "Jabhat Fatah al-Sham (formerly Nusra)"
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            if (actors >= 2)
+            {
+                return sides;
+            }
+
+            sides.Clear();
+        }
+
+        return sides;
     }
 
     /// <summary>The ")" that closes the "(" at <paramref name="open"/> within a dozen tokens, if any.</summary>
@@ -862,7 +941,13 @@ public static partial class ClaimBuilder
             }
         }
 
-        if ((doc.Is(before, "by") && !holder) || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
+        if (holder && doc.Is(before, "by"))
+        {
+            // Whatever verb follows belongs to the phrase the holder is in: "strikes on areas controlled by IS killed 21".
+            return false;
+        }
+
+        if (doc.Is(before, "by") || (doc.Is(before, "on") && doc.Is(before - 1, "blamed")) || firedFrom)
         {
             return true;
         }

@@ -99,6 +99,11 @@ public class ClaimBuilderTest
         { "Rockets hit a bakery in Saraqeb on Monday, killing seven people. The government blamed the rebels for the attack.", ["opposition"] },
         { "Strikes on Ariha killed at least 14 people on Sunday, medics said. The army blamed rebel groups for the failure of the talks. "
             + "Suspected regime and Russian air strikes on Ariha killed at least 14 people, the medics said.", ["syrian_government", "russia"] },
+        { "Activists said coalition strikes on districts controlled by ISIS killed at least 17 civilians near Manbij on Sunday.", ["us_coalition"] },
+        { "Air strikes on a town held by ISIS killed eight civilians near Tabqa on Sunday, activists said.", ["unknown"] },
+        { "At least 40 fighters were killed in clashes between Jaysh al-Islam and Nusra Front in Douma on Sunday, the monitor said.", ["opposition", "hts"] },
+        { "Fighting broke out between ISIS and Kurdish forces near Hasakah on Sunday, and 12 fighters were killed, the monitor said.", ["isis", "sdf_ypg"] },
+        { "Regime jets struck Kafr Nabl on Sunday, killing five people in a town that has seen fighting between rebels and ISIS.", ["syrian_government"] },
     };
 
     [Theory]
