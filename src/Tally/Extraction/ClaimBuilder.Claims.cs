@@ -855,7 +855,8 @@ public static partial class ClaimBuilder
 
     private static readonly FrozenSet<string> s_agentSkips = Set(
         "have", "has", "had", "also", "reportedly", "allegedly", "then", "later", "again", "forces", "troops", "been",
-        "group", "terrorist", "organization", "organisation", "militants", "fighters", "militia", "units", "jets");
+        "group", "terrorist", "organization", "organisation", "militants", "fighters", "militia", "units", "jets", "front",
+        "faction", "factions", "brigade", "brigades");
 
     /// <summary>
     /// Whether an actor mention names who did it: with a weapon ("regime air strike", "Russian warplanes"), after "by"
@@ -1002,6 +1003,19 @@ public static partial class ClaimBuilder
             if (!skips.Contains(word) && !doc.Is(k, "'s") && !doc.Is(k, '-'))
             {
                 break;
+            }
+        }
+
+        // A group whose members the text lists, one of them an agent: "Rebel groups including Ahrar al-Sham and Fateh
+        // al-Sham Front fired rockets".
+        if (depth == 0 && doc.Is(a.EndToken, "including"))
+        {
+            foreach (var member in index.ActorsIn(a.EndToken + 1, Math.Min(doc.Tokens.Count, a.EndToken + 21)))
+            {
+                if (IsAgent(doc, index, member, lead, 1))
+                {
+                    return true;
+                }
             }
         }
 

@@ -104,6 +104,8 @@ public class ClaimBuilderTest
         { "At least 40 fighters were killed in clashes between Jaysh al-Islam and Nusra Front in Douma on Sunday, the monitor said.", ["opposition", "hts"] },
         { "Fighting broke out between ISIS and Kurdish forces near Hasakah on Sunday, and 12 fighters were killed, the monitor said.", ["isis", "sdf_ypg"] },
         { "Regime jets struck Kafr Nabl on Sunday, killing five people in a town that has seen fighting between rebels and ISIS.", ["syrian_government"] },
+        { "Rebel groups including the powerful Nusra Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["opposition", "hts"] },
+        { "The Fateh al-Sham Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["hts"] },
     };
 
     [Theory]
