@@ -170,19 +170,21 @@ public static partial class ClaimBuilder
                     // An incident abroad: "rockets hit the border city of Kilis". The spec gives it no governorate.
                     if (w == 0 && (doc.Is(p.FirstToken - 1, "of") && doc.Is(p.FirstToken - 2, "city") || doc.Is(p.FirstToken - 1, "hit")))
                     {
-                        return (new Sourced<string>(doc.RawText(p.Range), p.Range), null);
+                        return (new Sourced<string>(doc.RawText(p.Named), p.Named), null);
                     }
 
                     continue;
                 }
 
                 var gov = GovernorateOf(doc, p, context, index);
-                var written = new Sourced<string>(doc.RawText(p.Range), p.Range);
+                var written = new Sourced<string>(doc.RawText(p.Named), p.Named);
                 Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
                 // A governorate named as such ("Rural Damascus", "near Damascus" read as Rif Dimashq) is an area too.
-                // A governorate's seat named bare ("in Idlib") is the governorate, unless the article speaks of the city.
+                // A governorate's seat named bare ("in Idlib") is the governorate, unless the article speaks of the city or
+                // of a half of it ("west Aleppo").
                 bool governorateOnly = p.Resolved is { Kind: PlaceKind.Governorate } unit
-                    && (unit.Governorate == "Damascus" || NameKey.Remembered(written.Value) != NameKey.Remembered(unit.Name) || !index.Memo(CitiesMeant).Contains(unit.Governorate ?? ""));
+                    && (unit.Governorate == "Damascus" || NameKey.Remembered(doc.RawText(p.Range)) != NameKey.Remembered(unit.Name)
+                        || (p.Written is null && !index.Memo(CitiesMeant).Contains(unit.Governorate ?? "")));
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.
@@ -192,7 +194,7 @@ public static partial class ClaimBuilder
                     var inner = index.PlacesIn(from, to).FirstOrDefault(q => IsInner(q, gov)
                         && (q.Resolved is not null || !index.NumbersIn(p.EndToken, q.FirstToken).Any()))
                         ?? (sentence < LeadSentences ? Elaboration(doc, index, sentence, gov) : null);
-                    return inner is not null ? (new Sourced<string>(doc.RawText(inner.Range), inner.Range), governorate) : (null, governorate);
+                    return inner is not null ? (new Sourced<string>(doc.RawText(inner.Named), inner.Named), governorate) : (null, governorate);
                 }
 
                 return (written, governorate);
@@ -210,7 +212,7 @@ public static partial class ClaimBuilder
             if (specific is not null)
             {
                 var gov = GovernorateOf(doc, specific, context, index);
-                return (new Sourced<string>(doc.RawText(specific.Range), specific.Range), gov is null ? null : new Sourced<string>(gov, specific.Range));
+                return (new Sourced<string>(doc.RawText(specific.Named), specific.Named), gov is null ? null : new Sourced<string>(gov, specific.Range));
             }
         }
 
@@ -218,7 +220,7 @@ public static partial class ClaimBuilder
         if (Elaboration(doc, index, sentence, null) is { } next)
         {
             var gov = GovernorateOf(doc, next, context, index);
-            return (new Sourced<string>(doc.RawText(next.Range), next.Range), gov is null ? null : new Sourced<string>(gov, next.Range));
+            return (new Sourced<string>(doc.RawText(next.Named), next.Named), gov is null ? null : new Sourced<string>(gov, next.Range));
         }
 
         // No place in the sentence: the governorate the context names; and the one town the headline and lead are
@@ -247,7 +249,7 @@ public static partial class ClaimBuilder
         var towns = index.Memo(LeadPlaces).Where(t => contextGovernorate is null || t.Governorate == contextGovernorate.Value.Value).ToList();
         if (!namesAny && towns.Count == 1 && towns[0] is var town)
         {
-            return (new Sourced<string>(doc.RawText(town.Range), town.Range), town.Governorate is { } tg ? new Sourced<string>(tg, town.Range) : contextGovernorate);
+            return (new Sourced<string>(doc.RawText(town.Named), town.Named), town.Governorate is { } tg ? new Sourced<string>(tg, town.Range) : contextGovernorate);
         }
 
         // An article about a governorate's seat as a city ("the city", "Aleppo's neighbourhoods"): a figure with no
@@ -255,7 +257,7 @@ public static partial class ClaimBuilder
         if (!namesAny && contextGovernorate is { Value: { } cg } && cg != "Damascus" && index.Memo(CitiesMeant).Contains(cg)
             && doc.Places.FirstOrDefault(p => p.Resolved is { Kind: PlaceKind.Governorate } u && u.Governorate == cg && !p.IsArea) is { } seat)
         {
-            return (new Sourced<string>(doc.RawText(seat.Range), seat.Range), contextGovernorate);
+            return (new Sourced<string>(doc.RawText(seat.Named), seat.Named), contextGovernorate);
         }
 
         return (null, contextGovernorate);

@@ -146,7 +146,7 @@ public static partial class ClaimBuilder
                     var governorate = GovernorateOf(doc, place, [(place.FirstToken, place.EndToken)], index);
                     claims.Add((claim with
                     {
-                        Place = new Sourced<string>(doc.RawText(place.Range), place.Range),
+                        Place = new Sourced<string>(doc.RawText(place.Named), place.Named),
                         Governorate = governorate is null ? claim.Governorate : new Sourced<string>(governorate, place.Range),
                     }, lead.Sentence));
                 }

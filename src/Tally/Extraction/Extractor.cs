@@ -37,7 +37,7 @@ public sealed class Extractor
 
             foreach (var mention in document.Places)
             {
-                if (mention.Range == range && mention.Resolved is { Kind: not Geography.PlaceKind.Foreign } entry)
+                if (mention.Named == range && mention.Resolved is { Kind: not Geography.PlaceKind.Foreign } entry)
                 {
                     resolved ??= [.. claims];
                     resolved[i] = claims[i] with { PlaceEntry = entry };

@@ -11,6 +11,12 @@ namespace Tally.Recognizers;
 /// <param name="IsArea">Whether the text names an area rather than the place itself ("Idlib province", "southern Idlib", "the Aleppo countryside").</param>
 public sealed record PlaceMention(CharRange Range, int FirstToken, int EndToken, IReadOnlyList<Place> Candidates, bool IsArea)
 {
+    /// <summary>The place as a claim names it, when more than its name: "west Aleppo" (the name is "Aleppo").</summary>
+    public CharRange? Written { get; init; }
+
+    /// <summary>What a claim names: <see cref="Written"/>, else the name.</summary>
+    public CharRange Named => Written ?? Range;
+
     /// <summary>The entry chosen among the candidates, or <c>null</c> when the evidence did not allow a choice.</summary>
     public Place? Resolved { get; set; }
 

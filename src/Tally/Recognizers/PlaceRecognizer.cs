@@ -137,7 +137,18 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 || (i > 0 && s_areaBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 1))
                     && candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District))
                 || (document.Is(i - 1, "of") && i >= 2 && s_areaAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(i - 2)));
-            document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, candidates, isArea));
+            // "west Aleppo", "east Aleppo": the half of a town, which a claim names as written (the entry is the town's).
+            int written = i;
+            if (!isArea && i > 0 && (document.Is(i - 1, "east") || document.Is(i - 1, "west")) && !document.Is(i - 2, "the")
+                && candidates.Any(c => c.Kind is PlaceKind.Locality or PlaceKind.Governorate))
+            {
+                written = i - 1;
+            }
+
+            document.Places.Add(new PlaceMention(document.RangeOf(i, end), i, end, candidates, isArea)
+            {
+                Written = written < i ? document.RangeOf(written, end) : null,
+            });
             i = end;
         }
 

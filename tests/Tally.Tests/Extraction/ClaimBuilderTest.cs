@@ -270,6 +270,9 @@ public class ClaimBuilderTest
     [InlineData("Regime bombs killed five civilians in eastern Ghouta on Thursday, the monitor said.", "Ghouta")]
     // A name the gazetteer lacks, whose first word sounds like a country: the whole name, not the country.
     [InlineData("Jets struck a market in the district of Tariq al-Qasr in Aleppo on Friday, killing nine people.", "Tariq al-Qasr")]
+    // A half of a city, as written; "the west of" is only a direction.
+    [InlineData("Rebel rockets hit a school in government-held west Aleppo on Thursday, killing six children, state media said.", "west Aleppo")]
+    [InlineData("Shelling killed four people in east Homs on Thursday, activists said.", "east Homs")]
     public void Build_NamedPlaces_AreThePlacesTheTextIntroduces(string text, string place)
     {
         var e = Extract(text);
