@@ -299,8 +299,31 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         bool introduced = IntroducedByPlaceNoun(doc, first);
         int end = CapitalizedRunEnd(doc, first, out int words);
         bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
-        return words > 0 && (introduced || followed) ? end : first;
+        return words > 0 && (introduced || followed || Located(doc, first, end)) ? end : first;
     }
+
+    /// <summary>Whether a name after a place cue is placed by its bearing from another: "around Al Maleh north of
+    /// Aleppo", "in Kafr Hamra, west of Aleppo".</summary>
+    private static bool Located(Document doc, int first, int end)
+    {
+        if (first == 0 || !s_cuesBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(first - 1)) || doc.Is(first - 1, "and"))
+        {
+            return false;
+        }
+
+        var compass = s_compass.GetAlternateLookup<ReadOnlySpan<char>>();
+        int k = doc.Is(end, ',') ? end + 1 : end;
+        if (k >= doc.Tokens.Count || !compass.Contains(doc.TokenText(k)))
+        {
+            return false;
+        }
+
+        k = doc.Is(k + 1, '-') && k + 2 < doc.Tokens.Count && compass.Contains(doc.TokenText(k + 2)) ? k + 3 : k + 1;
+        return doc.Is(k, "of") && k + 1 < doc.Tokens.Count && doc.Tokens[k + 1].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[k + 1].Start]);
+    }
+
+    private static readonly FrozenSet<string> s_compass = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest");
 
     /// <summary>The end of the run of up to four capitalized words (with hyphens and articles inside) at <paramref name="first"/>.</summary>
     private static int CapitalizedRunEnd(Document doc, int first, out int words)

@@ -273,6 +273,9 @@ public class ClaimBuilderTest
     // A half of a city, as written; "the west of" is only a direction.
     [InlineData("Rebel rockets hit a school in government-held west Aleppo on Thursday, killing six children, state media said.", "west Aleppo")]
     [InlineData("Shelling killed four people in east Homs on Thursday, activists said.", "east Homs")]
+    // A name the gazetteer lacks, placed by its bearing from a known one.
+    [InlineData("Shelling killed five civilians in Zawiyat Rumman west of Aleppo on Monday, activists said.", "Zawiyat Rumman")]
+    [InlineData("Shelling killed five civilians in Tell Sabboura, north-east of Hama, on Monday, activists said.", "Tell Sabboura")]
     public void Build_NamedPlaces_AreThePlacesTheTextIntroduces(string text, string place)
     {
         var e = Extract(text);
