@@ -37,6 +37,13 @@ public static partial class ClaimBuilder
         // Other figures of the sentence have their own places: the sentence as a whole speaks for a figure only when it is alone.
         bool alone = index.FiguresIn(lead.Sentence).All(f => f == killed || f == injured);
         var placeWindows = alone ? windows : [windows[0], windows[1], (0, 0), .. windows.Skip(3)];
+        if (!alone && lead.Casualty is { } shared && shared.FirstToken >= lead.EndToken
+            && index.FiguresIn(lead.Sentence).Any(f => f != lead && f.FirstToken >= lead.EndToken && f.EndToken <= shared.FirstToken))
+        {
+            // Parts that share a verb after them share what follows it: "30 soldiers and 39 rebels were killed in
+            // battles around Al Maleh".
+            placeWindows.Insert(1, ClauseOf(doc, index, lead, shared.EndToken) with { From = shared.EndToken });
+        }
         var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows, lead.Sentence);
         var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
 

@@ -188,6 +188,10 @@ public class ClaimBuilderTest
         Assert.Equal([30L, 45L], e.Claims.Select(c => c.Killed.Total!.Value.Value));
         Assert.Equal([30L, 45L], e.Claims.Select(c => c.Killed.Fighters!.Value.Value));
         Assert.Equal(["opposition", "syrian_government"], e.Claims.Select(c => c.Perpetrators.Single().Value));
+
+        // The place after their shared verb is both sides'.
+        e = Extract("The monitor said 12 regime soldiers and 17 rebel fighters were killed in battles around Tell Shughayb on Monday.");
+        Assert.Equal(["Tell Shughayb", "Tell Shughayb"], e.Claims.Select(c => e.Document.RawText(c.Place!.Value.Range!.Value)));
     }
 
     [Fact]
