@@ -653,7 +653,7 @@ public static partial class ClaimBuilder
         // another month at the end.)
         if (index.Memo(Blamed) is { } blamed && Math.Abs(SentenceOf(doc, blamed.Token) - lead.Sentence) <= BlameReach)
         {
-            return [new Sourced<string>(blamed.Value, null)];
+            return [.. blamed.Values.Select(v => new Sourced<string>(v, null))];
         }
 
         return [new Sourced<string>("unknown", null)];
@@ -776,12 +776,16 @@ public static partial class ClaimBuilder
         return lo;
     }
 
-    /// <summary>The actor the article blames or accuses ("blamed the regime", "accused Russia of"), if exactly one, with
-    /// the first token of where it is named so.</summary>
-    private static (string Value, int Token)? Blamed(Document doc)
+    /// <summary>The actors the article blames or accuses ("blamed the regime", "accused Russia of"): one, or several
+    /// that one statement blames ("blamed Russian and Syrian government warplanes"); with the first token of where the
+    /// first is named so.</summary>
+    private static (List<string> Values, int Token)? Blamed(Document doc)
     {
-        var blamed = new HashSet<string>();
-        int at = -1;
+        // The actors blamed, in order, with the blame word each follows: one statement may blame several ("blamed
+        // Russian and Syrian government warplanes"), two that blame different actors leave it open.
+        var blamed = new List<string>();
+        int at = -1, verb = -1;
+        bool oneStatement = true;
         foreach (var a in doc.Actors)
         {
             for (int k = a.FirstToken - 1; k >= Math.Max(0, a.FirstToken - 3); k--)
@@ -789,9 +793,12 @@ public static partial class ClaimBuilder
                 if (doc.Is(k, "blamed") || doc.Is(k, "blames") || doc.Is(k, "blaming") || doc.Is(k, "accused") || doc.Is(k, "accuses") || doc.Is(k, "accusing"))
                 {
                     // Blamed for something other than an attack ("blamed rebel groups for its failure"): no perpetrator.
-                    if (!BlamedForOther(doc, a.EndToken) && blamed.Add(a.Value) && at < 0)
+                    if (!BlamedForOther(doc, a.EndToken) && !blamed.Contains(a.Value))
                     {
-                        at = a.FirstToken;
+                        blamed.Add(a.Value);
+                        oneStatement &= verb < 0 || verb == k;
+                        verb = k;
+                        at = at < 0 ? a.FirstToken : at;
                     }
 
                     break;
@@ -799,7 +806,7 @@ public static partial class ClaimBuilder
             }
         }
 
-        return blamed.Count == 1 ? (blamed.First(), at) : null;
+        return blamed.Count == 1 || (blamed.Count > 1 && oneStatement) ? (blamed, at) : null;
     }
 
     /// <summary>Whether "for ..." after a blamed actor names something other than violence ("for its failure", "for the
