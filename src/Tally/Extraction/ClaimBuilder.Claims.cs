@@ -627,6 +627,13 @@ public static partial class ClaimBuilder
             }
         }
 
+        // The next sentence says who carried out "the" attack: "23 were killed in an airstrike. Another group said the
+        // air raid was carried out by Russian warplanes."
+        if (lead.Sentence + 1 < doc.Sentences.Count && CarriedOutBy(doc, index, doc.Sentences[lead.Sentence + 1]) is { Count: > 0 } named)
+        {
+            return named;
+        }
+
         // Fighters of one side killed, and nobody named: the other side did it, the side the article names most,
         // else the usual adversary.
         if (victimSide.Count > 0)
@@ -729,6 +736,56 @@ public static partial class ClaimBuilder
         }
 
         return sides;
+    }
+
+    /// <summary>
+    /// The agents a sentence gives for an attack it refers back to: "the air raid was carried out by Russian warplanes",
+    /// "the strike was conducted by the coalition" ("the", an attack word, then within six words "carried out by",
+    /// "conducted by" or "launched by" and the actors named, with those coordinated with them).
+    /// </summary>
+    private static List<Sourced<string>> CarriedOutBy(Document doc, LayerIndex index, Text.Sentence sentence)
+    {
+        var found = new List<Sourced<string>>();
+        foreach (var attack in index.AttacksIn(sentence.FirstToken, sentence.EndToken))
+        {
+            if (!doc.Is(attack.FirstToken - 1, "the"))
+            {
+                continue;
+            }
+
+            for (int k = attack.EndToken; k < Math.Min(sentence.EndToken, attack.EndToken + 6); k++)
+            {
+                if (!doc.Is(k, "by") || !(doc.Is(k - 1, "out") && doc.Is(k - 2, "carried") || doc.Is(k - 1, "conducted") || doc.Is(k - 1, "launched")))
+                {
+                    continue;
+                }
+
+                for (int j = k + 1; j < sentence.EndToken;)
+                {
+                    if (index.ActorAt(j) is { } a && a.FirstToken == j)
+                    {
+                        if (!found.Any(f => f.Value == a.Value))
+                        {
+                            found.Add(new Sourced<string>(a.Value, a.Range));
+                        }
+
+                        j = a.EndToken;
+                    }
+                    else if (found.Count == 0 && (doc.Is(j, "the") || doc.Is(j, "its")) || found.Count > 0 && (doc.Is(j, "and") || doc.Is(j, "or") || doc.Is(j, "warplanes") || doc.Is(j, "jets") || doc.Is(j, "forces")))
+                    {
+                        j++;
+                    }
+                    else
+                    {
+                        break;
+                    }
+                }
+
+                return found;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>The ")" that closes the "(" at <paramref name="open"/> within a dozen tokens, if any.</summary>

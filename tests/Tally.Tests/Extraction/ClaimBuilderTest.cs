@@ -99,6 +99,8 @@ public class ClaimBuilderTest
         { "Rockets hit a bakery in Saraqeb on Monday, killing seven people. The government blamed the rebels for the attack.", ["opposition"] },
         { "Strikes hit a market in Saraqeb on Monday, killing seven people. Activists blamed Russian and Syrian government warplanes for the strikes.", ["russia", "syrian_government"] },
         { "Strikes hit a market in Saraqeb on Monday, killing seven people. The army blamed the rebels for the strikes. The rebels accused Russia.", ["unknown"] },
+        { "Aid groups asked for a truce in Idlib. Markets closed early on Monday. At least 23 people were killed in an airstrike on Kafr Nabl "
+            + "on Monday. Activists said the air raid was carried out by Russian warplanes.", ["russia"] },
         { "Strikes on Ariha killed at least 14 people on Sunday, medics said. The army blamed rebel groups for the failure of the talks. "
             + "Suspected regime and Russian air strikes on Ariha killed at least 14 people, the medics said.", ["syrian_government", "russia"] },
         { "Activists said coalition strikes on districts controlled by ISIS killed at least 17 civilians near Manbij on Sunday.", ["us_coalition"] },
