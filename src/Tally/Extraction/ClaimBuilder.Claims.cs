@@ -893,10 +893,12 @@ public static partial class ClaimBuilder
         var claimants = new HashSet<string>();
         foreach (var a in doc.Actors)
         {
-            bool claimed = (doc.Is(a.EndToken, "claimed") && doc.Is(a.EndToken + 1, "responsibility"))
-                || (doc.Is(a.EndToken, "has") || doc.Is(a.EndToken, "had")) && doc.Is(a.EndToken + 1, "claimed") && doc.Is(a.EndToken + 2, "responsibility")
+            int verb = doc.Is(a.EndToken, "has") || doc.Is(a.EndToken, "had") ? a.EndToken + 1 : a.EndToken;
+            bool claimed = (doc.Is(verb, "claimed") || doc.Is(verb, "claims") || doc.Is(verb, "took") || doc.Is(verb, "takes") || doc.Is(verb, "taken"))
+                    && doc.Is(verb + 1, "responsibility")
                 || doc.Is(a.FirstToken - 1, "by") && doc.Is(a.FirstToken - 2, "claimed")
-                || doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "by") && doc.Is(a.FirstToken - 3, "claimed");
+                || doc.Is(a.FirstToken - 1, "the") && doc.Is(a.FirstToken - 2, "by") && doc.Is(a.FirstToken - 3, "claimed")
+                || SaidItWasResponsible(doc, a.EndToken);
             if (claimed)
             {
                 claimants.Add(a.Value);
@@ -904,6 +906,26 @@ public static partial class ClaimBuilder
         }
 
         return claimants.Count == 1 ? claimants.First() : null;
+    }
+
+    /// <summary>"... said on Monday they were responsible", "says it was responsible": a group owning an attack.</summary>
+    private static bool SaidItWasResponsible(Document doc, int k)
+    {
+        if (!doc.Is(k, "said") && !doc.Is(k, "says"))
+        {
+            return false;
+        }
+
+        for (int j = k + 1; j < Math.Min(doc.Tokens.Count, k + 6); j++)
+        {
+            if ((doc.Is(j, "it") || doc.Is(j, "they")) && (doc.Is(j + 1, "was") || doc.Is(j + 1, "were") || doc.Is(j + 1, "is") || doc.Is(j + 1, "are"))
+                && doc.Is(j + 2, "responsible"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the actor is also a source that the sentence quotes ("the Syrian army said"), so a speaker, not an agent.</summary>

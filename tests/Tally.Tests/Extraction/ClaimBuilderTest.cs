@@ -83,6 +83,8 @@ public class ClaimBuilderTest
         { "Shelling killed three people in Jarjanaz on Friday; the shells were fired from positions held by government forces.", ["syrian_government"] },
         { "Five civilians were killed in rebel-held Saraqeb on Friday.", ["unknown"] },
         { "Twenty people were killed by a car bomb in Azaz on Friday. ISIS claimed responsibility for the blast.", ["isis"] },
+        { "A car bomb killed 14 fighters at a checkpoint near Azaz on Sunday. ISIS said on Monday it was responsible for the bombing.", ["isis"] },
+        { "A car bomb killed 14 fighters at a checkpoint near Azaz on Sunday. ISIS took responsibility for the bombing.", ["isis"] },
         { "At least 58 people were killed in a gas attack on Khan Sheikhoun on Tuesday. Rescuers blamed the regime.", ["syrian_government"] },
         { "Kurdish forces pushed into Raqqa against ISIS positions on Monday. Three Kurdish fighters were killed in the clashes.", ["isis"] },
         { "Aid convoys waited at the border. Talks stalled again. Regime jets struck towns in Hama all week. Markets closed. Schools closed. "
