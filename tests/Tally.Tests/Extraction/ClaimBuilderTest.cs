@@ -392,6 +392,9 @@ public class ClaimBuilderTest
     [InlineData("According to the state news agency, 12 people were killed in Homs on Monday.", "state_media")]
     [InlineData("Doctors said 12 people were killed in Homs on Monday.", "medical")]
     [InlineData("Shelling killed 12 people in Homs on Monday, according to the director of the Homs health directorate.", "medical")]
+    [InlineData("Shelling killed 12 people in Homs on Monday, according to the directorate of health in Homs.", "medical")]
+    [InlineData("Clashes killed 12 fighters near Douma on Monday, according to media reports.", "other")]
+    [InlineData("Twelve people were killed when a clinic in Homs was shelled on Monday, the charity said in a statement.", "other")]
     public void Build_Sources_FromTheLexicon(string text, string source)
     {
         var c = Assert.Single(Extract(text).Claims);
