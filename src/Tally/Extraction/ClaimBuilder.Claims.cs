@@ -1352,6 +1352,10 @@ public static partial class ClaimBuilder
 
         int reach = doc.Is(of, "of") && (doc.Is(of - 1, "director") || doc.Is(of - 1, "head") || doc.Is(of - 1, "chief")
             || doc.Is(of - 1, "spokesman") || doc.Is(of - 1, "spokesperson")) ? s.FirstToken - of + 4 : 5;
+        if (doc.Is(s.FirstToken - 1, "based") && doc.Is(s.FirstToken - 2, '-'))
+        {
+            reach += 3; // "according to the Britain-based Syrian Observatory"
+        }
         for (int k = s.FirstToken - 1; k >= Math.Max(0, s.FirstToken - reach); k--)
         {
             if (doc.Is(k, "according") || (!strict && (doc.Is(k, "said") || doc.Is(k, "told") || doc.Is(k, "citing") || doc.Is(k, "cited"))))

@@ -394,6 +394,7 @@ public class ClaimBuilderTest
     [InlineData("Shelling killed 12 people in Homs on Monday, according to the director of the Homs health directorate.", "medical")]
     [InlineData("Shelling killed 12 people in Homs on Monday, according to the directorate of health in Homs.", "medical")]
     [InlineData("Clashes killed 12 fighters near Douma on Monday, according to media reports.", "other")]
+    [InlineData("Twelve people were killed in an airstrike on Kafr Nabl that also wounded dozens according to the Britain-based Syrian Observatory for Human Rights.", "sohr")]
     [InlineData("Twelve people were killed when a clinic in Homs was shelled on Monday, the charity said in a statement.", "other")]
     public void Build_Sources_FromTheLexicon(string text, string source)
     {
