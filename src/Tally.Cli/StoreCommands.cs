@@ -62,8 +62,8 @@ internal static partial class StoreCommands
         var interval = new Option<double>("--interval") { Description = "With --watch: seconds between looks at the folder.", DefaultValueFactory = _ => 2 };
         var threads = new Option<int>("--threads", "-j")
         {
-            Description = "Extract each batch on this many threads (0: one per core); the record is the same as with one.",
-            DefaultValueFactory = _ => 1,
+            Description = "Prepare the articles ahead on this many threads (0, the default: one per core); the record is the same as with one.",
+            DefaultValueFactory = _ => 0,
         };
         var watchFor = new Option<double?>("--watch-for") { Description = "With --watch: stop after this many seconds instead of waiting for Ctrl+C." };
         var command = new Command("ingest", "Read articles into the record: extract their claims, link near-duplicates, keep the problems met.");
