@@ -29,8 +29,8 @@ public sealed class Ingester(Store store, Extractor extractor)
     // The latest articles' shingles and signature fingerprints, by ingest order; older ones are read back from the
     // record. Copies of a story tend to arrive close together, so shingles are kept for 2,000 articles. Fingerprints
     // (about 180 bytes each with their entry) are kept for 200,000, 36 MB: an article's buckets are shared by
-    // articles from anywhere in the record (a few hundred candidates an article in a large one), and reading each
-    // candidate's signature back took more time than storing the article.
+    // articles from anywhere in the record (about 120 candidates an article in a synthetic one of 200,000), and reading
+    // each candidate's signature back took more time than storing the article.
     private readonly Latest<HashSet<ulong>> _shingles = new(2_000);
     private readonly Latest<(ushort[] Fingerprint, int Count)> _fingerprints = new(200_000);
     private long _problems;
@@ -161,10 +161,9 @@ public sealed class Ingester(Store store, Extractor extractor)
     /// The articles with their content hash and, when <see cref="Threads"/> is more than one, what storing them needs
     /// (hash, extraction, rows, shingles) prepared ahead on other threads, <see cref="ChunkSize"/> articles at a time:
     /// while one chunk is stored, the next are prepared in parallel, for the articles the record did not hold as they
-    /// are when the chunk was read (what it
-    /// held is passed on). The decision to store stays with <see cref="Run"/>, made against the record as it is then
-    /// (read again for an id saved since); an article prepared for nothing is dropped, one not prepared is prepared in
-    /// line.
+    /// are when the chunk was read (what it held is passed on). The decision to store stays with <see cref="Run"/>,
+    /// made against the record as it is then (read again for an id saved since); an article prepared for nothing is
+    /// dropped, one not prepared is prepared in line.
     /// </summary>
     private IEnumerable<(Article Article, string Hash, Prepared? Ahead, Looked? Looked)> Prefetched(IEnumerable<Article> articles)
     {
@@ -328,7 +327,7 @@ public sealed class Ingester(Store store, Extractor extractor)
                 continue;
             }
 
-            // The signatures say whether the two can reach the threshold; only then are the shingles compared.
+            // The fingerprints say whether the two can reach the threshold; only then are the shingles compared.
             var (otherFingerprint, otherCount) = FingerprintOf(member.Seq, member.ArticleId);
             if (!NearDuplicates.MayContain(fingerprint, shingles.Count, otherFingerprint, otherCount))
             {

@@ -684,11 +684,6 @@ public static partial class ClaimBuilder
 
         foreach (var clash in attacks)
         {
-            if (clash.Value != "clash")
-            {
-                continue;
-            }
-
             int k = clash.EndToken;
             while (k < sentence.EndToken && k < clash.EndToken + 3 && !doc.Is(k, "between"))
             {
