@@ -597,6 +597,12 @@ public static partial class ClaimBuilder
             }
         }
 
+        // Sides that lost fighters to each other: "30 regime soldiers and 45 rebels were killed" (the rebels by the army).
+        if (victimSide.Count > 0 && lead.OtherSides.Count > 0)
+        {
+            return [.. lead.OtherSides.Select(side => new Sourced<string>(side, null))];
+        }
+
         // Fighters of no named side killed in clashes between named groups: the groups fought each other, so each is a
         // perpetrator. "40 fighters were killed in clashes between Jaysh al-Islam and Faylaq al-Rahman".
         if (victimSide.Count == 0 && ClashingSides(doc, index, doc.Sentences[lead.Sentence]) is { Count: > 0 } sides)

@@ -288,6 +288,7 @@ public static partial class ClaimBuilder
     private static Figure? SplitSides(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used, int from, int to)
     {
         Figure? last = null;
+        var parts = new List<Figure>();
         foreach (var n in index.NumbersIn(from, to).ToList())
         {
             if (n.Value is null || used.Contains(n.FirstToken))
@@ -303,12 +304,28 @@ public static partial class ClaimBuilder
                 EndToken = victim?.EndToken ?? n.EndToken, Casualty = cas, Victim = victim, Sentence = s,
             };
             AddVictimSide(doc, index, figure, n.EndToken, figure.EndToken);
+            parts.Add(figure);
             if (last is not null)
             {
                 index.Pending.Add(last);
             }
 
             last = figure;
+        }
+
+        // Each side's dead were killed by the other sides listed with them.
+        foreach (var part in parts)
+        {
+            foreach (var other in parts)
+            {
+                foreach (var side in other.VictimSide)
+                {
+                    if (other != part && !part.VictimSide.Contains(side) && !part.OtherSides.Contains(side))
+                    {
+                        part.OtherSides.Add(side);
+                    }
+                }
+            }
         }
 
         return last;

@@ -42,6 +42,10 @@ internal sealed class Figure
     /// <summary>Actor ids that name the victims' side ("30 regime soldiers").</summary>
     public List<string> VictimSide { get; } = [];
 
+    /// <summary>The sides of the other parts of the same count ("30 regime soldiers and 45 rebels were killed": the
+    /// rebels' for the soldiers), who fought this part's side.</summary>
+    public List<string> OtherSides { get; } = [];
+
     /// <summary>Sub-counts by category (civilian, child, woman, fighter), with where each is written.</summary>
     public Dictionary<string, (long Value, CharRange Range)> Breakdown { get; } = [];
 

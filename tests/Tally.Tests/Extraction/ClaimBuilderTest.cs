@@ -205,6 +205,11 @@ public class ClaimBuilderTest
     {
         var e = Extract("The monitor said at least 45 Islamic State militants and 20 Kurdish militia fighters had been killed near Tal Abyad on Monday.");
         Assert.Equal([45L, 20L], e.Claims.Select(c => c.Killed.Total!.Value.Value));
+
+        // Each side's dead were killed by the other side, whoever else the article has striking.
+        e = Extract("Coalition jets carried out ten strikes near Tal Abyad on Monday. "
+            + "The monitor said at least 45 Islamic State militants and 20 Kurdish militia fighters had been killed.");
+        Assert.Equal(["sdf_ypg", "isis"], e.Claims.Select(c => string.Join('+', c.Perpetrators.Select(p => p.Value))));
     }
 
     [Fact]
