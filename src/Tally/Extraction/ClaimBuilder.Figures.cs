@@ -666,9 +666,14 @@ public static partial class ClaimBuilder
             return false; // it has its own word, handled as a figure of its own
         }
 
-        return doc.Is(after, "others") || doc.Is(after, "more") || doc.Is(after, "in") || doc.Is(after, "on") || doc.Is(after, "at")
-            || doc.Is(after, "near") || (index.VictimAt(after) is not null && (doc.Is(index.VictimAt(after)!.Value.EndToken, "in") || doc.Is(index.VictimAt(after)!.Value.EndToken, "on")));
+        return doc.Is(after, "others") || doc.Is(after, "more") || IsPlacePreposition(doc, after)
+            || (index.VictimAt(after) is { } victim && IsPlacePreposition(doc, victim.EndToken));
     }
+
+    /// <summary>"in", "on", "at", "near", "outside", "around", "inside": what may follow a count that continues a
+    /// figure with its place ("and another five outside the town of Kobane").</summary>
+    private static bool IsPlacePreposition(Document doc, int k) =>
+        doc.Is(k, "in") || doc.Is(k, "on") || doc.Is(k, "at") || doc.Is(k, "near") || doc.Is(k, "outside") || doc.Is(k, "around") || doc.Is(k, "inside");
 
     /// <summary>Whether the number counts people: not followed by a noun for things ("18 trucks", "26 airstrikes").</summary>
     private static bool IsPersonCount(Document doc, LayerIndex index, NumberMention n)

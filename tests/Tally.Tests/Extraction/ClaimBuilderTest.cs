@@ -60,6 +60,9 @@ public class ClaimBuilderTest
         // A total in the first sentence takes no place from the parts the next sentence lists.
         { "At least seven civilians were killed in air strikes on Thursday in northwestern Syria, activists said. Four civilians were killed in Kafranbel and three others in Saraqeb, activists said.",
           ["7/- -/Idlib 2019-08-29 unknown air_strike activists", "4/- Kafranbel/Idlib 2019-08-29 unknown air_strike activists", "3/- Saraqeb/Idlib 2019-08-29 unknown air_strike activists"] },
+        // A part that continues a figure with where it happened ("outside", "around" as well as "in").
+        { "Air strikes killed 12 civilians in Saraqeb on Sunday and another five outside the town of Kafranbel, activists said.",
+          ["12/- Saraqeb/Idlib 2019-08-25 unknown air_strike activists", "5/- Kafranbel/Idlib 2019-08-25 unknown air_strike activists"] },
         // Only the injured.
         { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
         // An apposition between the count and its verb.
