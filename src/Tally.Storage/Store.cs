@@ -279,13 +279,13 @@ public sealed class Store : IDisposable
             return [];
         }
 
-        if (_sqlite is not null)
-        {
-            var found = _sqlite.Members(buckets);
-            found.Sort(static (a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.Bucket.CompareTo(b.Bucket));
-            return found;
-        }
+        var members = _sqlite is not null ? _sqlite.Members(buckets) : MembersQueried(buckets);
+        members.Sort(static (a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.Bucket.CompareTo(b.Bucket));
+        return members;
+    }
 
+    private List<BucketMember> MembersQueried(IReadOnlyList<long> buckets)
+    {
         // One statement, the same text for all lists as long: one index search per bucket.
         var sql = new StringBuilder("SELECT bucket, seq, article_id FROM buckets WHERE bucket IN (");
         var parameters = new (string, object?)[buckets.Count];
@@ -295,9 +295,7 @@ public sealed class Store : IDisposable
             parameters[i] = ($"b{i}", buckets[i]);
         }
 
-        var members = Query(sql.Append(')').ToString(), r => new BucketMember(r.GetInt64(0), r.GetInt64(1), r.GetString(2)), parameters);
-        members.Sort(static (a, b) => a.Seq != b.Seq ? a.Seq.CompareTo(b.Seq) : a.Bucket.CompareTo(b.Bucket));
-        return members;
+        return Query(sql.Append(')').ToString(), r => new BucketMember(r.GetInt64(0), r.GetInt64(1), r.GetString(2)), parameters);
     }
 
     /// <summary>The MinHash signature and shingle count the record keeps for article <paramref name="id"/>
