@@ -1106,7 +1106,13 @@ public static partial class ClaimBuilder
         // al-Sham Front fired rockets".
         if (depth == 0 && doc.Is(a.EndToken, "including"))
         {
-            foreach (var member in index.ActorsIn(a.EndToken + 1, Math.Min(doc.Tokens.Count, a.EndToken + 21)))
+            int listEnd = a.EndToken + 1;
+            while (listEnd < Math.Min(doc.Tokens.Count, a.EndToken + 21) && !doc.Is(listEnd, '.') && !doc.Is(listEnd, ';'))
+            {
+                listEnd++; // the members listed, within the sentence
+            }
+
+            foreach (var member in index.ActorsIn(a.EndToken + 1, listEnd))
             {
                 if (IsAgent(doc, index, member, lead, 1))
                 {

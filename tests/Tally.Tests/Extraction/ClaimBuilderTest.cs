@@ -114,6 +114,9 @@ public class ClaimBuilderTest
         { "Fighting broke out between ISIS and Kurdish forces near Hasakah on Sunday, and 12 fighters were killed, the monitor said.", ["isis", "sdf_ypg"] },
         { "Regime jets struck Kafr Nabl on Sunday, killing five people in a town that has seen fighting between rebels and ISIS.", ["syrian_government"] },
         { "Rebel groups including the powerful Nusra Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["opposition", "hts"] },
+        // ... but only members listed in its sentence: the next sentence's agent is not one of them.
+        { "Aid groups asked for a truce. Nine civilians were killed in shelling of Hamdaniyeh on Sunday, a week after talks with rebel groups "
+            + "including Ahrar al-Sham. ISIS fighters shelled Azaz on Monday.", ["unknown"] },
         { "The Fateh al-Sham Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["hts"] },
     };
 
