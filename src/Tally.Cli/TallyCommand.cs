@@ -35,7 +35,7 @@ internal static class ExtractCommand
         var input = new InputOptions();
         var format = new Option<string>("--format", "-f")
         {
-            Description = "What to write: claims (the JSON Lines export of the spec) or spans (every recognized span, for debugging).",
+            Description = "What to write: claims (the JSON Lines export of the spec) or spans (every recognized span, then the claims and tallies with the spans of their fields).",
             DefaultValueFactory = _ => "claims",
         };
         format.AcceptOnlyFromAmong("claims", "spans");
@@ -100,7 +100,7 @@ internal static class ExtractCommand
 
                     if (spansWriter is not null)
                     {
-                        spansWriter.Write(extraction!.Document);
+                        spansWriter.Write(extraction!);
                     }
                     else
                     {

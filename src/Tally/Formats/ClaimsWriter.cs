@@ -87,7 +87,7 @@ public sealed class ClaimsWriter : IDisposable
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    private static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c, bool withSpans = false)
+    internal static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c, bool withSpans = false)
     {
         w.WriteStartObject();
         SpansWriter.WriteDate(w, "date", c.Date?.Value);
@@ -151,6 +151,10 @@ public sealed class ClaimsWriter : IDisposable
         Span("governorate", c.Governorate?.Range);
         Span("attack", c.Attack?.Range);
         Span("killed", c.Killed.Total?.Range);
+        Span("killed.civilians", c.Killed.Civilians?.Range);
+        Span("killed.children", c.Killed.Children?.Range);
+        Span("killed.women", c.Killed.Women?.Range);
+        Span("killed.fighters", c.Killed.Fighters?.Range);
         Span("injured", c.Injured.Total?.Range);
         for (int i = 0; i < c.Perpetrators.Count; i++)
         {

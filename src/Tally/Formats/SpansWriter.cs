@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Tally.Extraction;
 using Tally.Recognizers;
 using Tally.Text;
 
@@ -9,10 +10,12 @@ namespace Tally.Formats;
 /// Writes every recognized span of a document as one JSON line, for people debugging a rule.
 /// </summary>
 /// <remarks>
-/// <para>One line per article: <c>{"id", "published", "spans": [...]}</c>. Each span has its <c>kind</c>
-/// (<c>sentence</c>, <c>number</c>, <c>date</c>), <c>start</c> and <c>end</c> (half-open character offsets into the
-/// article's content as read: the title, a blank line, then the text; see <see cref="Document"/>), the
-/// <c>text</c> it covers, and its resolved <c>value</c>.</para>
+/// <para>One line per article: <c>{"id", "published", "spans": [...], "claims": [...], "tallies": [...]}</c>. Each span
+/// has its <c>kind</c> (<c>sentence</c>, <c>number</c>, <c>date</c>, <c>actor</c>, <c>place</c>...), <c>start</c> and
+/// <c>end</c> (half-open character offsets into the article's content as read: the title, a blank line, then the text;
+/// see <see cref="Document"/>), the <c>text</c> it covers, and its resolved <c>value</c>. When written from an
+/// extraction, each claim is the export's object plus its <c>spans</c> (the <c>[start, end]</c> of every field that
+/// came from words) and its <c>place_entry</c>; each tally has its <c>span</c>.</para>
 /// </remarks>
 public sealed class SpansWriter : IDisposable
 {
@@ -28,8 +31,17 @@ public sealed class SpansWriter : IDisposable
         _json = new Utf8JsonWriter(output, Options);
     }
 
-    /// <summary>Writes the line of one document.</summary>
-    public void Write(Document document)
+    /// <summary>Writes the line of one document: its spans only.</summary>
+    public void Write(Document document) => Write(document, null);
+
+    /// <summary>Writes the line of one extraction: the document's spans, then its claims and tallies with theirs.</summary>
+    public void Write(ArticleExtraction extraction)
+    {
+        ArgumentNullException.ThrowIfNull(extraction);
+        Write(extraction.Document, extraction);
+    }
+
+    private void Write(Document document, ArticleExtraction? extraction)
     {
         ArgumentNullException.ThrowIfNull(document);
         var w = _json;
@@ -135,6 +147,32 @@ public sealed class SpansWriter : IDisposable
         }
 
         w.WriteEndArray();
+        if (extraction is not null)
+        {
+            w.WriteStartArray("claims");
+            foreach (var claim in extraction.Claims)
+            {
+                ClaimsWriter.WriteClaim(w, document, claim, withSpans: true);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("tallies");
+            foreach (var tally in extraction.Tallies)
+            {
+                w.WriteStartObject();
+                w.WriteNumber("killed", tally.Killed);
+                w.WriteString("scope", tally.Scope);
+                var raw = document.ToRaw(tally.Range);
+                w.WriteStartArray("span");
+                w.WriteNumberValue(raw.Start);
+                w.WriteNumberValue(raw.End);
+                w.WriteEndArray();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.Flush();
         _output.WriteByte((byte)'\n');

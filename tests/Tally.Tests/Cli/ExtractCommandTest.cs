@@ -56,6 +56,37 @@ public class ExtractCommandTest : ReaderTestBase
     }
 
     [Fact]
+    public void Extract_Spans_WritesClaimsAndTalliesWithTheWordsOfEachField()
+    {
+        var text = "Army shelling killed six civilians, three of them children, in Saraqib on Monday, activists said. "
+            + "More than 400 people have died in the town since March.";
+        var result = CliRunner.Run(JsonSerializer.Serialize(new { id = "c", text, published = "2019-08-29" }) + "\n", "extract", "--format", "spans", "-");
+        Assert.Equal(0, result.ExitCode);
+        var root = JsonDocument.Parse(result.Lines.Single()).RootElement;
+        var claim = root.GetProperty("claims").EnumerateArray().Single();
+        Assert.Equal(6, claim.GetProperty("killed").GetProperty("total").GetInt32());
+        var fields = claim.GetProperty("spans");
+        string Words(string field)
+        {
+            var span = fields.GetProperty(field);
+            return text[span[0].GetInt32()..span[1].GetInt32()];
+        }
+
+        Assert.Equal("six", Words("killed"));
+        Assert.Equal("three of them children", Words("killed.children"));
+        Assert.Equal("Saraqib", Words("place"));
+        Assert.Equal("shelling", Words("attack"));
+        Assert.Equal("Army", Words("perpetrators[0]"));
+        Assert.Equal("activists", Words("sources[0]"));
+        Assert.StartsWith("Army shelling killed", Words("evidence"), StringComparison.Ordinal);
+        Assert.Equal("Idlib", claim.GetProperty("place_entry").GetProperty("governorate").GetString());
+        var tally = root.GetProperty("tallies").EnumerateArray().Single();
+        Assert.Equal(400, tally.GetProperty("killed").GetInt32());
+        var tallySpan = tally.GetProperty("span");
+        Assert.Contains("since March", text[tallySpan[0].GetInt32()..tallySpan[1].GetInt32()], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_SpanOffsets_PointIntoRawTextDespiteNormalization()
     {
         var raw = "\u201cThey\u2019re gone,\u201d\u00a0he said\u2026 Nearly 100 died.";
