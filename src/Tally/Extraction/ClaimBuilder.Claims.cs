@@ -1093,7 +1093,8 @@ public static partial class ClaimBuilder
             var word = doc.TokenText(k);
             if (s_agentVerbs.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || index.CasualtyAt(k) is { } c && c.Values.Any(x => x.Length > 1 && x[1] == "active"))
             {
-                return !doc.Is(k - 1, "were") && !doc.Is(k - 1, "was");
+                // "used to" is a habit, not a weapon used: "IS used to control much of the east".
+                return !doc.Is(k - 1, "were") && !doc.Is(k - 1, "was") && !(doc.Is(k, "used") && doc.Is(k + 1, "to"));
             }
 
             if (!skips.Contains(word) && !doc.Is(k, "'s") && !doc.Is(k, '-'))

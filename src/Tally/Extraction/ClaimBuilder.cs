@@ -157,6 +157,8 @@ public static partial class ClaimBuilder
             claims.Add((claim, lead.Sentence));
         }
 
+        NearerBlame(doc, claims);
+
         // The wounded of the claim just before, told in the next sentence: "Nine were killed. Four more were wounded."
         for (int c = claims.Count - 1; c > 0; c--)
         {
@@ -192,5 +194,35 @@ public static partial class ClaimBuilder
         claims.RemoveAll(c => c.Sentence < headlineEnd && c.Claim.Killed.Total is { } total && tallied.Contains(total.Value)
             && !claims.Any(other => other.Sentence >= headlineEnd && other.Claim.Killed.Total?.Value == total.Value));
         return (MergeRestatements(doc, claims), tallies);
+    }
+
+    /// <summary>
+    /// A claim that took its perpetrators from the lead, when a claim between the lead and it names its own: the nearer
+    /// one speaks for it. "Regime and Russian strikes killed nine" in the lead, then "Assad regime kills 4 in airstrikes"
+    /// over another incident, then "three of them died in Basqala": the three died in the regime's strikes.
+    /// </summary>
+    private static void NearerBlame(Document doc, List<(Claim Claim, int Sentence)> claims)
+    {
+        int leadEnd = doc.Sentences.Count > 1 ? doc.Sentences[1].Range.End : doc.Raw.Length;
+        bool FromLead(Claim c) => c.Perpetrators.Count > 0 && c.Perpetrators.All(p => p.Range is { } r && r.Start < leadEnd);
+        bool OwnNamed(Claim c) => c.Perpetrators.Count > 0 && c.Perpetrators.All(p => p.Range is { } r && r.Start >= leadEnd);
+        IReadOnlyList<Sourced<string>>? nearer = null;
+        for (int c = 0; c < claims.Count; c++)
+        {
+            var (claim, sentence) = claims[c];
+            if (sentence < 2)
+            {
+                continue;
+            }
+
+            if (OwnNamed(claim))
+            {
+                nearer = claim.Perpetrators;
+            }
+            else if (nearer is not null && FromLead(claim))
+            {
+                claims[c] = (claim with { Perpetrators = nearer }, sentence);
+            }
+        }
     }
 }

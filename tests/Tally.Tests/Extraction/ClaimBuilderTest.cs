@@ -320,6 +320,26 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_AClaimWithNoAgentOfItsOwn_TakesTheNearerOneOverTheLead()
+    {
+        var e = Extract("Russian and regime jets killed eleven people in Idlib province on Monday, medics said. "
+            + "Aid groups asked for a truce. Markets stayed closed. "
+            + "Elsewhere, regime helicopters dropped barrel bombs on Kafr Nabl on Tuesday, killing five people. "
+            + "Schools closed for the week. Bakeries ran out of flour. Three of the dead were found in one house in the town, medics said.");
+        Assert.Equal(["11 russia+syrian_government", "5 syrian_government", "3 syrian_government"],
+            e.Claims.Select(c => $"{c.Killed.Total!.Value.Value} {string.Join('+', c.Perpetrators.Select(p => p.Value))}"));
+    }
+
+    [Fact]
+    public void Build_UsedTo_IsNotAnAttack()
+    {
+        // "used" is a verb of attack ("the regime used chlorine"), "used to" a habit.
+        var e = Extract("Coalition jets struck Mayadin on Monday, medics said. Aid groups asked for a truce. "
+            + "ISIS used to control the whole valley. On Tuesday an airstrike on a market in Albu Kamal killed nine people.");
+        Assert.Equal(["us_coalition"], Assert.Single(e.Claims).Perpetrators.Select(p => p.Value));
+    }
+
+    [Fact]
     public void Build_ALeadAboutAnotherGovernorate_DoesNotSayWhoStruckHere()
     {
         var e = Extract("Regime helicopters dropped barrel bombs on Latamneh in Hama province on Monday, killing four people. "
