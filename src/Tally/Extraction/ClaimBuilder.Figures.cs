@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tally.Recognizers;
 using Tally.Text;
 
@@ -335,7 +336,7 @@ public static partial class ClaimBuilder
     private static NumberMention? FindBackward(Document doc, LayerIndex index, Sentence sentence, int casualty, HashSet<int> used, out (int Start, int End)? breakdown)
     {
         breakdown = null;
-        int k = casualty - 1;
+        int k = BeforeSetting(doc, index, sentence, casualty);
         int gap = 0;
         while (k >= sentence.FirstToken && gap <= BackwardWindow)
         {
@@ -383,6 +384,54 @@ public static partial class ClaimBuilder
         }
 
         return null;
+    }
+
+    private static readonly FrozenSet<string> s_settings = Set("in", "inside", "at", "from", "near", "on");
+
+    private static readonly FrozenSet<string> s_notSetting = Set(
+        "who", "whom", "which", "that", "where", "when", "while", "after", "before", "as", "said", "says", "told", "say");
+
+    /// <summary>
+    /// Where the walk back from a passive verb starts: before the setting that stands between the victims and the verb
+    /// ("Six civilians in the emergency ward were killed", "four medical staff from a dispensary in Maarzita were also
+    /// killed"), else right before the verb. The setting is a preposition right after a victim noun, then plain words
+    /// only (no number, no casualty word, no clause of its own), up to "were", "was" or "been".
+    /// </summary>
+    private static int BeforeSetting(Document doc, LayerIndex index, Sentence sentence, int casualty)
+    {
+        int aux = casualty - 1;
+        while (aux > sentence.FirstToken && (doc.Is(aux, "also") || doc.Is(aux, "reportedly") || doc.Is(aux, "all")))
+        {
+            aux--;
+        }
+
+        if (!(doc.Is(aux, "were") || doc.Is(aux, "was") || doc.Is(aux, "been")))
+        {
+            return casualty - 1;
+        }
+
+        if (doc.Is(aux, "been") && (doc.Is(aux - 1, "have") || doc.Is(aux - 1, "has") || doc.Is(aux - 1, "had")))
+        {
+            aux--;
+        }
+
+        var settings = s_settings.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stops = s_notSetting.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int k = aux - 1; k > Math.Max(sentence.FirstToken, aux - 13); k--)
+        {
+            if (settings.Contains(doc.TokenText(k)) && index.VictimAt(k - 1) is not null)
+            {
+                return k - 1;
+            }
+
+            bool plain = doc.Tokens[k].Kind == TokenKind.Word || doc.Is(k, '-') || doc.Is(k, "'s");
+            if (!plain || stops.Contains(doc.TokenText(k)) || index.NumberAt(k) is not null || index.CasualtyAt(k) is not null)
+            {
+                break;
+            }
+        }
+
+        return casualty - 1;
     }
 
     private static Figure? Active(Document doc, LayerIndex index, Sentence sentence, LexiconMention cas, FigureKind kind, int s, HashSet<int> used)

@@ -68,6 +68,14 @@ public class ClaimBuilderTest
         // An apposition between the count and its verb.
         { "At least 11 people, most of them members of rebel factions, were killed in a car bomb blast in Azaz on Sunday.",
           ["11/- Azaz/Aleppo 2019-08-25 unknown explosion outlet"] },
+        // Where the victims were, between them and a passive verb.
+        { "Five nurses at a clinic in the village of Kafr Nabl were also killed in the air raid on Sunday, medics said.",
+          ["5/- Kafr Nabl/Idlib 2019-08-25 unknown air_strike medical"] },
+        { "Three patients in the intensive care ward have been killed by the shelling of Saraqeb on Sunday.",
+          ["3/- Saraqeb/Idlib 2019-08-25 unknown shelling outlet"] },
+        // ... not a clause of its own: the nine are not the killed.
+        { "Nine doctors in the town said that two children were killed in Saraqeb on Sunday.",
+          ["2/- Saraqeb/Idlib 2019-08-25 unknown other medical"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
