@@ -160,12 +160,14 @@ public static partial class ClaimBuilder
         NearerBlame(doc, claims);
 
         // The wounded of the claim just before, told in the next sentence: "Nine were killed. Four more were wounded."
+        // (Not on another day: "On Saturday a raid on another hospital had wounded five.")
         for (int c = claims.Count - 1; c > 0; c--)
         {
             var (injuredOnly, sentence) = claims[c];
             var (previous, previousSentence) = claims[c - 1];
             if (injuredOnly.Killed.Total is null && injuredOnly.Injured.Total is not null && previous.Killed.Total is not null
                 && previous.Injured.Total is null && sentence == previousSentence + 1
+                && (injuredOnly.Date is null || previous.Date is null || injuredOnly.Date.Value.Value == previous.Date.Value.Value)
                 && (injuredOnly.Place is null || previous.Place is null || NameKey.Remembered(injuredOnly.Place.Value.Value) == NameKey.Remembered(previous.Place.Value.Value)))
             {
                 claims[c - 1] = (previous with { Injured = injuredOnly.Injured }, previousSentence);

@@ -328,6 +328,16 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_TheWoundedOfTheNextSentence_JoinTheKilledOfTheSameDay()
+    {
+        var same = Extract("Shelling killed nine people in Saraqeb on Thursday. Twenty more were wounded.");
+        Assert.Equal(["9/20 Saraqeb/Idlib 2019-08-29 unknown shelling outlet"], same.Claims.Select(c => Describe(same, c)));
+        var other = Extract("Shelling killed nine people in Saraqeb on Thursday. On Saturday a raid on a clinic in Saraqeb had wounded five people.");
+        Assert.Equal(["9/- Saraqeb/Idlib 2019-08-29 unknown shelling outlet", "-/5 Saraqeb/Idlib 2019-08-24 unknown air_strike outlet"],
+            other.Claims.Select(c => Describe(other, c)));
+    }
+
+    [Fact]
     public void Build_AClaimWithNoAgentOfItsOwn_TakesTheNearerOneOverTheLead()
     {
         var e = Extract("Russian and regime jets killed eleven people in Idlib province on Monday, medics said. "
