@@ -158,6 +158,7 @@ public static partial class ClaimBuilder
         }
 
         NearerBlame(doc, claims);
+        NotClearWho(doc, index, claims);
 
         // The wounded of the claim just before, told in the next sentence: "Nine were killed. Four more were wounded."
         // (Not on another day: "On Saturday a raid on another hospital had wounded five.")
@@ -196,6 +197,105 @@ public static partial class ClaimBuilder
         claims.RemoveAll(c => c.Sentence < headlineEnd && c.Claim.Killed.Total is { } total && tallied.Contains(total.Value)
             && !claims.Any(other => other.Sentence >= headlineEnd && other.Claim.Killed.Total?.Value == total.Value));
         return (MergeRestatements(doc, claims), tallies);
+    }
+
+    private static readonly FrozenSet<string> s_deedWords = Set(
+        "carried", "conducted", "launched", "fired", "responsible", "behind", "struck", "bombed", "attacked", "did");
+
+    /// <summary>
+    /// What an article says it does not know: "it was not immediately clear who carried out the strikes" makes the claims
+    /// of that sentence and the ones before and after it <c>unknown</c>, and those of the same governorate that only had
+    /// the lead's word for it (or the statement's own: "... but ISIS has claimed earlier bombings"); "it could not say whether the raid was Syrian or Russian" makes that sentence's claims both. A
+    /// perpetrator a claim's own sentence names stays.
+    /// </summary>
+    private static void NotClearWho(Document doc, LayerIndex index, List<(Claim Claim, int Sentence)> claims)
+    {
+        if (claims.Count == 0)
+        {
+            return;
+        }
+
+        int leadEnd = doc.Sentences.Count > 1 ? doc.Sentences[1].Range.End : doc.Raw.Length;
+        var deeds = s_deedWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int s = 0; s < doc.Sentences.Count; s++)
+        {
+            var sentence = doc.Sentences[s];
+            for (int k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
+            {
+                // "unclear", "not (immediately) clear", "not known", "could not say", then "who", "which aircraft", "whether".
+                int next = doc.Is(k, "unclear") ? k + 1
+                    : doc.Is(k, "not") && doc.Is(k + 1, "clear") ? k + 2
+                    : doc.Is(k, "not") && doc.Is(k + 1, "immediately") && doc.Is(k + 2, "clear") ? k + 3
+                    : doc.Is(k, "not") && (doc.Is(k + 1, "known") || doc.Is(k + 1, "say")) ? k + 2
+                    : -1;
+                if (next < 0)
+                {
+                    continue;
+                }
+
+                if (doc.Is(next, "who") || doc.Is(next, "which"))
+                {
+                    bool deed = false;
+                    for (int j = next + 1; j < Math.Min(sentence.EndToken, next + 5) && !deed; j++)
+                    {
+                        deed = deeds.Contains(doc.TokenText(j));
+                    }
+
+                    if (deed)
+                    {
+                        Unknown(doc, claims, s, leadEnd);
+                    }
+                }
+                else if (doc.Is(next, "whether"))
+                {
+                    var named = index.ActorsIn(next + 1, sentence.EndToken).Select(a => a.Value).Distinct().ToList();
+                    if (named.Count > 1)
+                    {
+                        for (int c = 0; c < claims.Count; c++)
+                        {
+                            if (claims[c].Sentence == s && !NamedIn(doc, claims[c].Claim, sentence))
+                            {
+                                claims[c] = (claims[c].Claim with { Perpetrators = [.. named.Select(v => new Sourced<string>(v, null))] }, s);
+                            }
+                        }
+                    }
+                }
+
+                break;
+            }
+        }
+    }
+
+    private static bool NamedIn(Document doc, Claim claim, Text.Sentence sentence) =>
+        claim.Perpetrators.Any(p => p.Range is { } r && r.Start >= sentence.Range.Start && r.Start < sentence.Range.End);
+
+    private static void Unknown(Document doc, List<(Claim Claim, int Sentence)> claims, int s, int leadEnd)
+    {
+        var statement = doc.Sentences[s].Range;
+        var near = new HashSet<string>();
+        for (int c = 0; c < claims.Count; c++)
+        {
+            var (claim, sentence) = claims[c];
+            if (Math.Abs(sentence - s) <= 1 && !NamedIn(doc, claim, doc.Sentences[sentence]))
+            {
+                if (claim.Governorate is { } g)
+                {
+                    near.Add(g.Value);
+                }
+
+                claims[c] = (claim with { Perpetrators = [new Sourced<string>("unknown", null)] }, sentence);
+            }
+        }
+
+        for (int c = 0; c < claims.Count; c++)
+        {
+            var (claim, sentence) = claims[c];
+            if (sentence >= 2 && claim.Governorate is { } g && near.Contains(g.Value)
+                && claim.Perpetrators.All(p => p.Range is { } r && (r.Start < leadEnd || (r.Start >= statement.Start && r.Start < statement.End))))
+            {
+                claims[c] = (claim with { Perpetrators = [new Sourced<string>("unknown", null)] }, sentence);
+            }
+        }
     }
 
     /// <summary>

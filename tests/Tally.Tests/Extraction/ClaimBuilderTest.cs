@@ -338,6 +338,27 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_WhatTheArticleSaysItDoesNotKnow_IsUnknown()
+    {
+        string Perpetrators(ArticleExtraction e) => string.Join(" ", e.Claims.Select(c => $"{c.Killed.Total?.Value ?? c.Injured.Total!.Value.Value}:"
+            + string.Join('+', c.Perpetrators.Select(p => p.Value))));
+
+        // The lead blames the regime for its own strike, not for the next day's.
+        var who = Extract("Regime jets struck Kafranbel in Idlib province on Sunday, killing four people, activists said. Markets closed. "
+            + "Schools closed. Air strikes on a market in Saraqeb killed nine people on Monday. It was not immediately clear who carried out the strikes.");
+        Assert.Equal("4:syrian_government 9:unknown", Perpetrators(who));
+
+        // ... even when the same sentence says who did such things before.
+        var before = Extract("A bomb killed 16 people outside a bakery in Azaz on Tuesday, an official said. It was unclear who was behind the attack, "
+            + "but ISIS has claimed earlier bombings in the town. The monitor said the attack also wounded 40 people.");
+        Assert.Equal("16:unknown 40:unknown", Perpetrators(before));
+
+        // "whether A or B" names both.
+        var whether = Extract("A raid on a clinic in Saraqeb wounded five people on Saturday, the monitor said, but it could not say whether the raid was Syrian or Russian.");
+        Assert.Equal("5:syrian_government+russia", Perpetrators(whether));
+    }
+
+    [Fact]
     public void Build_AClaimWithNoAgentOfItsOwn_TakesTheNearerOneOverTheLead()
     {
         var e = Extract("Russian and regime jets killed eleven people in Idlib province on Monday, medics said. "
