@@ -61,7 +61,7 @@ public static partial class ClaimBuilder
         var leadPlaces = leadSentences.SelectMany(w => index.PlacesIn(w.FirstToken, w.EndToken))
             .Where(p => !p.IsForeign && p.Resolved?.Governorate is not null).Select(p => p.Resolved!.Governorate).ToList();
         bool leadElsewhere = governorate is { } claimGovernorate && leadPlaces.Count > 0 && !leadPlaces.Contains(claimGovernorate.Value);
-        var perpetrators = FindPerpetrators(doc, index, leadElsewhere ? windows : contextWindows, lead);
+        var perpetrators = FindPerpetrators(doc, index, leadElsewhere ? windows : contextWindows, lead, attack?.Value);
 
         // A chemical attack the sentence leaves unattributed: the attacker the article names most (chemical attacks are
         // rarely reported without someone blamed somewhere in the text).
@@ -578,7 +578,7 @@ public static partial class ClaimBuilder
         return a.Value;
     }
 
-    private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead)
+    private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead, string? attack)
     {
         var victimSide = new HashSet<string>(lead.VictimSide);
         if (victimSide.Count > 0)
@@ -664,7 +664,9 @@ public static partial class ClaimBuilder
 
         // (A blame far from the figure is about other events: "MSF accused the regime" in the lead, a rocket attack in
         // another month at the end.)
-        if (index.Memo(Blamed) is { } blamed && Math.Abs(SentenceOf(doc, blamed.Token) - lead.Sentence) <= BlameReach)
+        // A blame for "the strikes" speaks for every strike of the article, however far.
+        if (index.Memo(Blamed) is { } blamed && (Math.Abs(SentenceOf(doc, blamed.Token) - lead.Sentence) <= BlameReach
+            || (blamed.For is not null && blamed.For == attack)))
         {
             return [.. blamed.Values.Select(v => new Sourced<string>(v, null))];
         }
@@ -837,12 +839,12 @@ public static partial class ClaimBuilder
     /// <summary>The actors the article blames or accuses ("blamed the regime", "accused Russia of"): one, or several
     /// that one statement blames ("blamed Russian and Syrian government warplanes"); with the first token of where the
     /// first is named so.</summary>
-    private static (List<string> Values, int Token)? Blamed(Document doc)
+    private static (List<string> Values, int Token, string? For)? Blamed(Document doc)
     {
         // The actors blamed, in order, with the blame word each follows: one statement may blame several ("blamed
         // Russian and Syrian government warplanes"), two that blame different actors leave it open.
         var blamed = new List<string>();
-        int at = -1, verb = -1;
+        int at = -1, verb = -1, last = -1;
         bool oneStatement = true;
         foreach (var a in doc.Actors)
         {
@@ -857,6 +859,7 @@ public static partial class ClaimBuilder
                         oneStatement &= verb < 0 || verb == k;
                         verb = k;
                         at = at < 0 ? a.FirstToken : at;
+                        last = a.EndToken;
                     }
 
                     break;
@@ -864,7 +867,35 @@ public static partial class ClaimBuilder
             }
         }
 
-        return blamed.Count == 1 || (blamed.Count > 1 && oneStatement) ? (blamed, at) : null;
+        return blamed.Count == 1 || (blamed.Count > 1 && oneStatement) ? (blamed, at, BlamedFor(doc, last)) : null;
+    }
+
+    /// <summary>The kind of attack of "for the strikes", "for the attack on the market" after a blame, if it names one.</summary>
+    private static string? BlamedFor(Document doc, int after)
+    {
+        for (int k = after; k < Math.Min(doc.Tokens.Count, after + 4); k++)
+        {
+            if (doc.Is(k, "for"))
+            {
+                int j = doc.Is(k + 1, "the") ? k + 2 : k + 1;
+                foreach (var m in doc.Attacks)
+                {
+                    if (m.FirstToken == j || m.FirstToken == j + 1)
+                    {
+                        return m.Value;
+                    }
+                }
+
+                return null;
+            }
+
+            if (doc.Is(k, '.') || doc.Is(k, ';'))
+            {
+                break;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Whether "for ..." after a blamed actor names something other than violence ("for its failure", "for the

@@ -129,6 +129,12 @@ public class ClaimBuilderTest
         { "Aid groups asked for a truce. Nine civilians were killed in shelling of Hamdaniyeh on Sunday, a week after talks with rebel groups "
             + "including Ahrar al-Sham. ISIS fighters shelled Azaz on Monday.", ["unknown"] },
         { "The Fateh al-Sham Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["hts"] },
+        // A blame for "the strikes" speaks for the article's strikes, however far from them; a far blame for another
+        // kind of attack does not.
+        { "Air strikes on a market in Saraqeb killed nine people on Monday, activists said. Aid groups asked for a truce. Markets closed. "
+            + "Schools closed. Bakeries ran out of flour. The talks stalled. Activists blamed Russian warplanes for the strikes.", ["russia"] },
+        { "Air strikes on a market in Saraqeb killed nine people on Monday, activists said. Aid groups asked for a truce. Markets closed. "
+            + "Schools closed. Bakeries ran out of flour. The talks stalled. Activists blamed Russian warplanes for the shelling of Ariha.", ["unknown"] },
     };
 
     [Theory]
