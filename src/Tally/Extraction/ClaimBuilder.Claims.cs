@@ -605,7 +605,9 @@ public static partial class ClaimBuilder
 
         // Fighters of no named side killed in clashes between named groups: the groups fought each other, so each is a
         // perpetrator. "40 fighters were killed in clashes between Jaysh al-Islam and Faylaq al-Rahman".
-        if (victimSide.Count == 0 && ClashingSides(doc, index, doc.Sentences[lead.Sentence]) is { Count: > 0 } sides)
+        // ("Militants" is no side of its own there: "100 militants were killed in clashes between Jaysh al-Islam and
+        // Nusra".)
+        if ((victimSide.Count == 0 || DescribedOnly(index, lead)) && ClashingSides(doc, index, doc.Sentences[lead.Sentence]) is { Count: > 0 } sides)
         {
             return sides;
         }
@@ -672,6 +674,28 @@ public static partial class ClaimBuilder
         }
 
         return [new Sourced<string>("unknown", null)];
+    }
+
+    /// <summary>Whether the victims' side is only a descriptor ("militants", "terrorists"), not a name.</summary>
+    private static bool DescribedOnly(LayerIndex index, Figure figure)
+    {
+        if (figure.Number is not { } n || figure.Victim is not { } v)
+        {
+            return false;
+        }
+
+        bool any = false;
+        foreach (var a in index.ActorsIn(n.FirstToken, v.EndToken))
+        {
+            if (!a.Values.All(x => x.Length > 1 && x[1] == "descriptor"))
+            {
+                return false;
+            }
+
+            any = true;
+        }
+
+        return any;
     }
 
     /// <summary>

@@ -122,6 +122,7 @@ public class ClaimBuilderTest
         { "Activists said coalition strikes on districts controlled by ISIS killed at least 17 civilians near Manbij on Sunday.", ["us_coalition"] },
         { "Air strikes on a town held by ISIS killed eight civilians near Tabqa on Sunday, activists said.", ["unknown"] },
         { "At least 40 fighters were killed in clashes between Jaysh al-Islam and Nusra Front in Douma on Sunday, the monitor said.", ["opposition", "hts"] },
+        { "At least 60 militants were killed in clashes between Faylaq al-Rahman and Nusra Front in Douma on Sunday. ISIS holds the desert.", ["opposition", "hts"] },
         { "Fighting broke out between ISIS and Kurdish forces near Hasakah on Sunday, and 12 fighters were killed, the monitor said.", ["isis", "sdf_ypg"] },
         { "Regime jets struck Kafr Nabl on Sunday, killing five people in a town that has seen fighting between rebels and ISIS.", ["syrian_government"] },
         { "Rebel groups including the powerful Nusra Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["opposition", "hts"] },
