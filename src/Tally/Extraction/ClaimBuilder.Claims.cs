@@ -61,7 +61,10 @@ public static partial class ClaimBuilder
         var leadPlaces = leadSentences.SelectMany(w => index.PlacesIn(w.FirstToken, w.EndToken))
             .Where(p => !p.IsForeign && p.Resolved?.Governorate is not null).Select(p => p.Resolved!.Governorate).ToList();
         bool leadElsewhere = governorate is { } claimGovernorate && leadPlaces.Count > 0 && !leadPlaces.Contains(claimGovernorate.Value);
-        var perpetrators = FindPerpetrators(doc, index, leadElsewhere ? windows : contextWindows, lead, attack?.Value);
+        // An attack of weeks before: its date, or a month or day its sentence names ("in February").
+        bool past = doc.Published is { } day && (date is { } claimDate ? Math.Abs(day.DayNumber - claimDate.Value.DayNumber) > 7
+            : index.DatesIn(sentence.FirstToken, sentence.EndToken).Any(d => (d.To ?? d.Date) is { } to && day.DayNumber - to.DayNumber > 7));
+        var perpetrators = FindPerpetrators(doc, index, leadElsewhere ? windows : contextWindows, lead, attack?.Value, past);
 
         // A chemical attack the sentence leaves unattributed: the attacker the article names most (chemical attacks are
         // rarely reported without someone blamed somewhere in the text).
@@ -578,7 +581,7 @@ public static partial class ClaimBuilder
         return a.Value;
     }
 
-    private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead, string? attack)
+    private static List<Sourced<string>> FindPerpetrators(Document doc, LayerIndex index, List<(int From, int To)> context, Figure lead, string? attack, bool past)
     {
         var victimSide = new HashSet<string>(lead.VictimSide);
         if (victimSide.Count > 0)
@@ -659,7 +662,9 @@ public static partial class ClaimBuilder
 
         // A group that claimed the attack: "ISIS claimed responsibility", "an attack claimed by the group"; else the one
         // the article blames: "activists blamed the regime", "Washington accused Assad's forces".
-        if (index.Memo(ClaimedBy) is { } claimant)
+        // (Not for an attack of weeks before, unless its own sentence says it was claimed: "the last attack on the shrine,
+        // on April 25, killed seven" after "ISIS claimed responsibility" for today's.)
+        if (index.Memo(ClaimedBy) is { } claimant && (!past || SaysClaimed(doc, doc.Sentences[lead.Sentence])))
         {
             return [new Sourced<string>(claimant, null)];
         }
@@ -944,6 +949,20 @@ public static partial class ClaimBuilder
     }
 
     /// <summary>The actor the article says claimed an attack ("X claimed responsibility", "claimed by X"), if exactly one did.</summary>
+    /// <summary>Whether the sentence says an attack was claimed: "claimed by", "claimed responsibility".</summary>
+    private static bool SaysClaimed(Document doc, Text.Sentence sentence)
+    {
+        for (int k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
+        {
+            if ((doc.Is(k, "claimed") || doc.Is(k, "claims")) && (doc.Is(k + 1, "by") || doc.Is(k + 1, "responsibility")))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string? ClaimedBy(Document doc)
     {
         var claimants = new HashSet<string>();

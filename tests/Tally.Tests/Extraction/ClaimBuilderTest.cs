@@ -369,6 +369,16 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Build_AClaimOfResponsibility_IsNotForTheAttacksOfWeeksBefore()
+    {
+        var e = Extract("A car bomb killed 14 people near the shrine in Sayeda Zeinab on Saturday. ISIS claimed responsibility. "
+            + "An earlier attack on the shrine on April 2 killed nine people. A string of bombings there in May left 60 people dead. "
+            + "In March another attack claimed by the group killed 30 people.");
+        Assert.Equal(["14 isis", "9 unknown", "60 unknown", "30 isis"],
+            e.Claims.Select(c => $"{c.Killed.Total!.Value.Value} {string.Join('+', c.Perpetrators.Select(p => p.Value))}"));
+    }
+
+    [Fact]
     public void Build_AClaimWithNoAgentOfItsOwn_TakesTheNearerOneOverTheLead()
     {
         var e = Extract("Russian and regime jets killed eleven people in Idlib province on Monday, medics said. "
