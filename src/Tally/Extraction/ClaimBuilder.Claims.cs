@@ -171,7 +171,8 @@ public static partial class ClaimBuilder
         for (int w = 0; w < Math.Min(3, windows.Count); w++)
         {
             var (from, to) = windows[w];
-            var inWindow = index.PlacesIn(from, to).Where(p => !IsOrigin(doc, p)).Concat(index.PlacesIn(from, to).Where(p => IsOrigin(doc, p)));
+            var inWindow = index.PlacesIn(from, to).Where(p => !IsOrigin(doc, p) && !IsInstitution(doc, p))
+                .Concat(index.PlacesIn(from, to).Where(p => IsOrigin(doc, p) && !IsInstitution(doc, p)));
             foreach (var p in inWindow)
             {
 
@@ -360,6 +361,14 @@ public static partial class ClaimBuilder
 
         return found is not null && (governorate is null || found.Governorate is null || found.Governorate == governorate) ? found : null;
     }
+
+    private static readonly FrozenSet<string> s_institutions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "police", "command", "council", "directorate", "center", "centre", "media", "university", "committee", "chamber");
+
+    /// <summary>A place that names an institution, not where anything happened: "a source at Aleppo Police Command".</summary>
+    private static bool IsInstitution(Document doc, PlaceMention p) =>
+        p.EndToken < doc.Tokens.Count && s_institutions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(p.EndToken))
+        && char.IsUpper(doc.Text[doc.Tokens[p.EndToken].Start]);
 
     private static bool IsOrigin(Document doc, PlaceMention p) => doc.Is(p.FirstToken - 1, "from") || (doc.Is(p.FirstToken - 1, "the") && doc.Is(p.FirstToken - 2, "from"));
 

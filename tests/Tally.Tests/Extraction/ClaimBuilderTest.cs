@@ -63,6 +63,9 @@ public class ClaimBuilderTest
         // A part that continues a figure with where it happened ("outside", "around" as well as "in").
         { "Air strikes killed 12 civilians in Saraqeb on Sunday and another five outside the town of Kafranbel, activists said.",
           ["12/- Saraqeb/Idlib 2019-08-25 unknown air_strike activists", "5/- Kafranbel/Idlib 2019-08-25 unknown air_strike activists"] },
+        // An institution named after a city is not a place.
+        { "Rockets hit Aleppo city on Monday. A source at Aleppo Police Command told state media that three of the shells fell in al-Mashatiyeh neighborhood, killing two children.",
+          ["2/- al-Mashatiyeh/Aleppo 2019-08-26 unknown shelling state_media"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
