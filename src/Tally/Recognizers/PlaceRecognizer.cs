@@ -99,6 +99,19 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 continue;
             }
 
+            // "Baron Street", "Castello Road", "the Shaar gas field": a street or a field is a place of its own, which
+            // no village entry stands for (its governorate comes from the article).
+            if (FacilityEnd(document, i) is int facility && facility > i)
+            {
+                if (!(document.Is(facility, "said") || document.Is(facility, "says") || document.Is(facility, "told")))
+                {
+                    document.Places.Add(new PlaceMention(document.RangeOf(i, facility), i, facility, [], IsArea: false));
+                }
+
+                i = facility;
+                continue;
+            }
+
             int end = MatchAt(document, i, out var candidates);
 
             // "the village of Qasr Zeitoun": when the text introduces a longer name than the gazetteer matched, the
@@ -300,6 +313,35 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         int end = CapitalizedRunEnd(doc, first, out int words);
         bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
         return words > 0 && (introduced || followed || Located(doc, first, end)) ? end : first;
+    }
+
+    private static readonly FrozenSet<string> s_streets = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "street", "road", "highway", "roundabout", "square");
+
+    /// <summary>
+    /// The end of a street's or a field's name at <paramref name="first"/>: a capitalized run whose last word is
+    /// "Street", "Road", "Highway", "Roundabout" or "Square" ("Baron Street"), or a capitalized run then "gas field" or
+    /// "oil field"; <c>null</c> otherwise.
+    /// </summary>
+    private static int? FacilityEnd(Document doc, int first)
+    {
+        if (!char.IsUpper(doc.Text[doc.Tokens[first].Start]))
+        {
+            return null;
+        }
+
+        int end = CapitalizedRunEnd(doc, first, out int words);
+        if (words >= 2 && s_streets.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end - 1)))
+        {
+            return end;
+        }
+
+        if (words >= 1 && (doc.Is(end, "gas") || doc.Is(end, "oil")) && (doc.Is(end + 1, "field") || doc.Is(end + 1, "fields")))
+        {
+            return end + 2;
+        }
+
+        return null;
     }
 
     /// <summary>Whether a name after a place cue is placed by its bearing from another: "around Al Maleh north of

@@ -66,6 +66,9 @@ public class ClaimBuilderTest
         // An institution named after a city is not a place.
         { "Rockets hit Aleppo city on Monday. A source at Aleppo Police Command told state media that three of the shells fell in al-Mashatiyeh neighborhood, killing two children.",
           ["2/- al-Mashatiyeh/Aleppo 2019-08-26 unknown shelling state_media"] },
+        // A street or a gas field is a place of its own, in the governorate the article names.
+        { "A sniper killed a man in Baron Street in the city of Aleppo on Monday.", ["1/- Baron Street/Aleppo 2019-08-26 unknown attack outlet"] },
+        { "ISIS attacked the Shaar gas field in Homs province on Monday, killing 30 guards.", ["30/- Shaar gas field/Homs 2019-08-26 isis clash outlet"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
