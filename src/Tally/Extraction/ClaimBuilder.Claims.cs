@@ -190,6 +190,14 @@ public static partial class ClaimBuilder
                 var gov = GovernorateOf(doc, p, context, index);
                 var written = new Sourced<string>(doc.RawText(p.Named), p.Named);
                 Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
+
+                // "the neighbourhoods of al-Jamiliyeh, Mogambo and al-Ashrafiyeh": several places in one figure are
+                // the city they lie in, as the spec has it, when the article names it as a city.
+                if (doc.Is(p.FirstToken - 1, "of") && (doc.Is(p.FirstToken - 2, "neighbourhoods") || doc.Is(p.FirstToken - 2, "neighborhoods")))
+                {
+                    return (ContainingCity(doc, index, gov) is { } city ? new Sourced<string>(doc.RawText(city.Named), city.Named) : null, governorate);
+                }
+
                 // A governorate named as such ("Rural Damascus", "near Damascus" read as Rif Dimashq) is an area too.
                 // A governorate's seat named bare ("in Idlib") is the governorate, unless the article speaks of the city or
                 // of a half of it ("west Aleppo").
@@ -265,8 +273,7 @@ public static partial class ClaimBuilder
 
         // An article about a governorate's seat as a city ("the city", "Aleppo's neighbourhoods"): a figure with no
         // place of its own is in the city (Damascus city stays a governorate, as the spec has it).
-        if (!namesAny && contextGovernorate is { Value: { } cg } && cg != "Damascus" && index.Memo(CitiesMeant).Contains(cg)
-            && doc.Places.FirstOrDefault(p => p.Resolved is { Kind: PlaceKind.Governorate } u && u.Governorate == cg && !p.IsArea) is { } seat)
+        if (!namesAny && ContainingCity(doc, index, contextGovernorate?.Value) is { } seat)
         {
             return (new Sourced<string>(doc.RawText(seat.Named), seat.Named), contextGovernorate);
         }
@@ -288,6 +295,12 @@ public static partial class ClaimBuilder
     /// The governorates whose seat the article calls a city: "Aleppo city", "the city of Aleppo", "the neighbourhoods of
     /// Aleppo", "Aleppo's Sukkari district".
     /// </summary>
+    /// <summary>The governorate's seat as the article names it, when the article speaks of it as a city.</summary>
+    private static PlaceMention? ContainingCity(Document doc, LayerIndex index, string? governorate) =>
+        governorate is not null && governorate != "Damascus" && index.Memo(CitiesMeant).Contains(governorate)
+            ? doc.Places.FirstOrDefault(p => p.Resolved is { Kind: PlaceKind.Governorate } u && u.Governorate == governorate && !p.IsArea)
+            : null;
+
     private static HashSet<string> CitiesMeant(Document doc)
     {
         var cities = new HashSet<string>(StringComparer.Ordinal);
@@ -370,7 +383,12 @@ public static partial class ClaimBuilder
         p.EndToken < doc.Tokens.Count && s_institutions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(p.EndToken))
         && char.IsUpper(doc.Text[doc.Tokens[p.EndToken].Start]);
 
-    private static bool IsOrigin(Document doc, PlaceMention p) => doc.Is(p.FirstToken - 1, "from") || (doc.Is(p.FirstToken - 1, "the") && doc.Is(p.FirstToken - 2, "from"));
+    /// <summary>Where the fire came from, not where it fell: "fired from Idlib", "terrorists positioned in Bani Zaid".</summary>
+    private static bool IsOrigin(Document doc, PlaceMention p)
+    {
+        int k = doc.Is(p.FirstToken - 1, "the") ? p.FirstToken - 2 : p.FirstToken - 1;
+        return doc.Is(k, "from") || (doc.Is(k, "in") && (doc.Is(k - 1, "positioned") || doc.Is(k - 1, "stationed") || doc.Is(k - 1, "entrenched")));
+    }
 
     private static string? GovernorateOf(Document doc, PlaceMention p, List<(int From, int To)> context, LayerIndex index)
     {

@@ -69,6 +69,11 @@ public class ClaimBuilderTest
         // A street or a gas field is a place of its own, in the governorate the article names.
         { "A sniper killed a man in Baron Street in the city of Aleppo on Monday.", ["1/- Baron Street/Aleppo 2019-08-26 unknown attack outlet"] },
         { "ISIS attacked the Shaar gas field in Homs province on Monday, killing 30 guards.", ["30/- Shaar gas field/Homs 2019-08-26 isis clash outlet"] },
+        // Where the fire came from is not where it fell.
+        { "Rockets launched by rebels positioned in Kafr Hamra hit Nubl on Monday, killing four people.", ["4/- Nubl/Aleppo 2019-08-26 opposition shelling outlet"] },
+        // Several neighbourhoods in one figure are the city they lie in.
+        { "Rockets fell on the neighbourhoods of al-Midan, al-Sulaimaniyeh and al-Jamiliyeh in Aleppo city on Monday, killing five people.",
+          ["5/- Aleppo/Aleppo 2019-08-26 unknown shelling outlet"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
