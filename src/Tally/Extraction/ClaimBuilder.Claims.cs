@@ -204,6 +204,16 @@ public static partial class ClaimBuilder
                 bool governorateOnly = p.Resolved is { Kind: PlaceKind.Governorate } unit
                     && (unit.Governorate == "Damascus" || NameKey.Remembered(doc.RawText(p.Range)) != NameKey.Remembered(unit.Name)
                         || (p.Written is null && !index.Memo(CitiesMeant).Contains(unit.Governorate ?? "")));
+                // "western Aleppo" in an article about the city: the half of the city, as written ("west Aleppo" is
+                // recognized as written already).
+                if (p.IsArea && (doc.Is(p.FirstToken - 1, "western") || doc.Is(p.FirstToken - 1, "eastern")) && p.Resolved is { Kind: PlaceKind.Governorate }
+                    && !doc.Is(p.EndToken, "countryside") && !doc.Is(p.EndToken, "province") && !doc.Is(p.EndToken, "governorate")
+                    && !doc.Is(p.EndToken, "region") && ContainingCity(doc, index, gov) is not null)
+                {
+                    var half = doc.RangeOf(p.FirstToken - 1, p.EndToken);
+                    return (new Sourced<string>(doc.RawText(half), half), governorate);
+                }
+
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.

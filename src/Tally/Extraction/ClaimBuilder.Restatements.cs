@@ -100,6 +100,20 @@ public static partial class ClaimBuilder
             || (next < 0 ? after : after[..next]).Equals("more", StringComparison.Ordinal);
     }
 
+    /// <summary>The town a half of it is named after: "western Aleppo" restates "Aleppo".</summary>
+    private static string WholeTown(string place)
+    {
+        foreach (var half in (ReadOnlySpan<string>)["east ", "west ", "eastern ", "western "])
+        {
+            if (place.StartsWith(half, StringComparison.OrdinalIgnoreCase))
+            {
+                return place[half.Length..];
+            }
+        }
+
+        return place;
+    }
+
     private static bool IsRestatement(Claim a, Claim b)
     {
         if (a.Killed.Total?.Value != b.Killed.Total?.Value || a.Injured.Total?.Value != b.Injured.Total?.Value)
@@ -107,7 +121,7 @@ public static partial class ClaimBuilder
             return false;
         }
 
-        if (a.Place is { } pa && b.Place is { } pb && NameKey.Remembered(pa.Value) != NameKey.Remembered(pb.Value))
+        if (a.Place is { } pa && b.Place is { } pb && NameKey.Remembered(WholeTown(pa.Value)) != NameKey.Remembered(WholeTown(pb.Value)))
         {
             return false;
         }

@@ -74,6 +74,11 @@ public class ClaimBuilderTest
         // Several neighbourhoods in one figure are the city they lie in.
         { "Rockets fell on the neighbourhoods of al-Midan, al-Sulaimaniyeh and al-Jamiliyeh in Aleppo city on Monday, killing five people.",
           ["5/- Aleppo/Aleppo 2019-08-26 unknown shelling outlet"] },
+        // A half of a city the article speaks of as a city is a place as written; of a countryside, an area.
+        { "Rebel rockets on western Aleppo killed six civilians on Monday, activists said. Aleppo city has been divided since 2012.",
+          ["6/- western Aleppo/Aleppo 2019-08-26 opposition shelling activists"] },
+        { "Regime jets struck the western Aleppo countryside on Monday, killing six civilians, activists said. Aleppo city has been divided since 2012.",
+          ["6/- -/Aleppo 2019-08-26 syrian_government air_strike activists"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
@@ -387,6 +392,15 @@ public class ClaimBuilderTest
             + "In March another attack claimed by the group killed 30 people.");
         Assert.Equal(["14 isis", "9 unknown", "60 unknown", "30 isis"],
             e.Claims.Select(c => $"{c.Killed.Total!.Value.Value} {string.Join('+', c.Perpetrators.Select(p => p.Value))}"));
+    }
+
+    [Fact]
+    public void Build_AHalfOfTheCity_RestatesTheCity()
+    {
+        var e = Extract("A suicide bomber from the Nusra Front killed 25 soldiers in government-held western Aleppo on Monday, the Syrian Observatory for "
+            + "Human Rights said. A suicide bomber from the Nusra Front blew himself up in an army outpost in a contested district of the divided "
+            + "northern city of Aleppo and killed at least 25 soldiers, the Observatory said.", "Nusra suicide bombing in Aleppo kills soldiers");
+        Assert.Equal("Aleppo", Assert.Single(e.Claims).Governorate!.Value.Value);
     }
 
     [Fact]
