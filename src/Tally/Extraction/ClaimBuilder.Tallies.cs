@@ -34,6 +34,15 @@ public static partial class ClaimBuilder
                 return (doc.RawText(period.Range), figure.Range.Union(period.Range));
             }
 
+            // "In May more than 60 civilians were killed by barrel bomb attacks": a month's attacks, counted together
+            // (the month opens the clause, the attacks follow the figure).
+            if (index.DateAt(k) is { Expression: DateExpression.Calendar, Precision: DatePrecision.Month, Date: null, To: { } monthEnd } month
+                && month.FirstToken == k && doc.Is(k - 1, "in") && k - 1 == from && published is { } today && monthEnd < today
+                && MonthOfAttacks(doc, figure.EndToken, to))
+            {
+                return (doc.RawText(month.Range), figure.Range.Union(month.Range));
+            }
+
             if (s_tallyWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
                 && (doc.Is(k, "so") ? doc.Is(k + 1, "far") : doc.Is(k, "date") ? doc.Is(k - 1, "to") : doc.Is(k, "total") ? doc.Is(k - 1, "in") : true))
             {
@@ -54,6 +63,17 @@ public static partial class ClaimBuilder
             if (doc.Is(k, "years") && doc.Is(k + 1, "of") && !(k > sentence.FirstToken && char.IsUpper(doc.Text[doc.Tokens[k].Start])))
             {
                 return (doc.RawText(doc.RangeOf(Math.Max(from, k - 1), Math.Min(sentence.EndToken, k + 3))), figure.Range);
+            }
+        }
+
+        // "Between 21 and 26 September the hospitals received 270 bodies": days of a month, more than three, anywhere
+        // before the figure in its sentence.
+        foreach (var days in index.DatesIn(sentence.FirstToken, figure.EndToken))
+        {
+            if (days is { Expression: DateExpression.Calendar, Date: null, From: { } rangeFrom, To: { } rangeTo }
+                && rangeTo.DayNumber - rangeFrom.DayNumber > 2 && (doc.Is(days.FirstToken, "between") || doc.Is(days.FirstToken, "from")))
+            {
+                return (doc.RawText(days.Range), figure.Range.Union(days.Range));
             }
         }
 
@@ -100,6 +120,20 @@ public static partial class ClaimBuilder
         }
 
         return null;
+    }
+
+    /// <summary>Whether the words speak of attacks in the plural ("barrel bomb attacks"), not of one attack.</summary>
+    private static bool MonthOfAttacks(Document doc, int from, int to)
+    {
+        for (int k = from; k < to; k++)
+        {
+            if (doc.Is(k, "attacks"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly FrozenDictionary<string, int> s_smallCounts = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)

@@ -60,7 +60,7 @@ public sealed class DateRecognizer : IRecognizer
                 continue;
             }
 
-            var m = MatchNumeric(document, i) ?? MatchCalendar(document, i) ?? MatchWeekday(document, i)
+            var m = MatchDayRange(document, i) ?? MatchNumeric(document, i) ?? MatchCalendar(document, i) ?? MatchWeekday(document, i)
                 ?? MatchRelative(document, i) ?? MatchPeriod(document, i) ?? MatchDuration(document, i);
             if (m is { } mention)
             {
@@ -95,7 +95,7 @@ public sealed class DateRecognizer : IRecognizer
     }
 
     // Lower-case words a date expression can start with; numbers and capitalized words (months, weekdays) always may.
-    private static readonly WordSet s_starts = new(["the", "last", "past", "next", "coming", "this", "late", "early", "overnight", "yesterday", "today", "tonight",
+    private static readonly WordSet s_starts = new(["between", "from", "the", "last", "past", "next", "coming", "this", "late", "early", "overnight", "yesterday", "today", "tonight",
         "earlier", "later", "in", "over", "within", "during", "for", "several", "a", "an", "few", "previous", "current",
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "twelve", "fourteen", "twenty"]);
 
@@ -121,6 +121,34 @@ public sealed class DateRecognizer : IRecognizer
 
     private static DateMention Day(Document doc, int first, int end, DateExpression kind, DateOnly? date) =>
         Make(doc, first, end, kind, DatePrecision.Day, date, date, date);
+
+    /// <summary>
+    /// Days of one month: "between 21 and 26 September", "from 3 to 9 May 2017": a span with no one day of its own
+    /// (a week or less is week precision, more is month).
+    /// </summary>
+    private static DateMention? MatchDayRange(Document doc, int i)
+    {
+        if (!(doc.Is(i, "between") || doc.Is(i, "from")))
+        {
+            return null;
+        }
+
+        int first = Calendar.DayNumber(doc, i + 1);
+        if (first <= 0 || !(doc.Is(i + 2, "and") || doc.Is(i + 2, "to") || doc.Is(i + 2, '-')) || doc.Tokens.Count <= i + 3
+            || doc.Tokens[i + 3].Kind is not (TokenKind.Number or TokenKind.Ordinal))
+        {
+            return null;
+        }
+
+        if (MatchCalendar(doc, i + 3) is not { Precision: DatePrecision.Day, Date: { } last } m || last.Day <= first)
+        {
+            return null;
+        }
+
+        var from = new DateOnly(last.Year, last.Month, first);
+        var precision = last.DayNumber - from.DayNumber <= 6 ? DatePrecision.Week : DatePrecision.Month;
+        return Make(doc, i, m.EndToken, DateExpression.Calendar, precision, null, from, last);
+    }
 
     /// <summary>Calendar dates written with month names, months, and years.</summary>
     private static DateMention? MatchCalendar(Document doc, int i)

@@ -191,6 +191,17 @@ public class ClaimBuilderTest
         Assert.Equal("since late April", e.Tallies[0].Scope);
     }
 
+    [Fact]
+    public void Build_TheDaysOfAMonthAndAMonthsAttacks_AreTallies()
+    {
+        var e = Extract("Between 11 and 17 of August the hospitals of the town received more than 140 bodies, doctors said. "
+            + "In June more than 40 civilians were killed by barrel bomb attacks on the town. In July an air strike killed 12 people in the town. "
+            + "Between 20 and 21 August nine people were killed in Saraqeb.");
+        Assert.Equal([140L, 40L], e.Tallies.Select(t => t.Killed));
+        Assert.Equal("Between 11 and 17 of August", e.Tallies[0].Scope);
+        Assert.Equal([12L, 9L], e.Claims.Select(c => c.Killed.Total!.Value.Value));
+    }
+
     [Theory]
     [InlineData("ISIS militants shelled Hasakah on Monday, killing two civilians.", new[] { "isis" })]
     [InlineData("Daesh terrorists and regime forces clashed near Palmyra on Monday.", new[] { "isis", "syrian_government" })]

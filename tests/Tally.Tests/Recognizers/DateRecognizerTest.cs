@@ -37,6 +37,9 @@ public class DateRecognizerTest
         { "Killed since mid-September.", ["September:-:month:2018-09-01..2018-09-30"] },
         { "You may go. March on.", [] },
         { "It happened in May.", ["May:-:month:2019-05-01..2019-05-31"] },
+        { "Hospitals filled between 21 and 26 of July.", ["between 21 and 26 of July:-:week:2019-07-21..2019-07-26"] },
+        { "Hospitals filled from 3 to 19 July 2018.", ["from 3 to 19 July 2018:-:month:2018-07-03..2018-07-19"] },
+        { "Hospitals filled from 26 to 21 July.", ["21 July:2019-07-21:day:2019-07-21..2019-07-21"] },
     };
 
     public static TheoryData<string, string[]> Relative => new()
