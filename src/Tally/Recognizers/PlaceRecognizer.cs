@@ -63,7 +63,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "major", "captain", "sheikh", "mr", "mrs", "dr", "ms", "don't", "no", "yes", "not", "so", "if", "then", "now",
         "today", "yesterday", "last", "next", "new", "old", "great", "big", "small", "high", "low", "first", "second",
         "third", "fourth", "fifth", "un", "us", "eu", "nato", "isis", "isil", "daesh", "nusra", "hezbollah", "assad", "putin", "trump",
-        "obama", "erdogan", "ypg", "sdf", "pkk", "fsa", "hts", "sana", "tass", "ria", "trt", "world", "daily", "sabah",
+        "obama", "erdogan", "ypg", "sdf", "pkk", "fsa", "hts", "sana", "tass", "ria", "trt", "world", "war", "daily", "sabah",
         "times", "post", "press", "al-masdar", "masdar", "manar", "alalam", "ahram", "arabiya", "jazeera", "anadolu",
         "sputnik", "sohr", "who", "what", "where", "why", "how", "which", "whose", "whom", "you", "your", "our", "my",
         "me", "him", "them", "us", "i", "from", "with", "without", "by", "to", "into", "over", "under", "between",
@@ -455,8 +455,10 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             IReadOnlyList<Place> found = [];
             if (e == 0 && name.Length > 4 && name[^1] == 's')
             {
-                // A possessive written without its apostrophe, as some sources strip them: "Syrias", "Aleppos".
-                found = Gazetteer.Match(name[..^1]).Where(p => p.Kind != PlaceKind.Locality || p.Prominence > 0).ToList();
+                // A possessive written without its apostrophe, as some sources strip them: "Syrias", "Aleppos" (spelled as
+                // the entry is: "Meles" is not the possessive of a "Malah").
+                var stem = name[..^1].ToString();
+                found = Gazetteer.Match(stem).Where(p => (p.Kind != PlaceKind.Locality || p.Prominence > 0) && NameKey.LooseDistance(stem, p.Names) == 0).ToList();
             }
 
             if (found.Count == 0)
@@ -621,20 +623,6 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
 
     private static void Resolve(Document doc)
     {
-        // Governorates the article names, directly or through unambiguous places, with how often.
-        // Small villages found by spelling alone are weak evidence: only governorates, districts, areas and towns count.
-        var weight = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var m in doc.Places)
-        {
-            if (OnlyGovernorate(m.Candidates) is { } only && m.Candidates.Any(c => c.Kind != PlaceKind.Locality || c.Prominence > 0))
-            {
-                bool direct = m.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District);
-                weight[only] = weight.GetValueOrDefault(only) + (direct ? 2 : 1);
-            }
-        }
-
-        string? hint = doc.Article.LocationHint is { } h ? Gazetteer.Default.Lookup(h).FirstOrDefault(p => p.Kind == PlaceKind.Governorate)?.Governorate : null;
-
         // First the names that need no context (units, places in one governorate); then the others, with the first as
         // evidence: "Harasta and Douma and the towns of Mesraba" puts Mesraba in Rif Dimashq.
         var alone = new PlaceChoice[doc.Places.Count];
@@ -643,6 +631,26 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             var m = doc.Places[i];
             alone[i] = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, PlaceEvidence.None);
         }
+
+        // Governorates the article names, directly or through unambiguous places, with how often. A governorate's or
+        // district's own name counts twice, even when a village elsewhere shares it ("Quneitra"); small villages found
+        // by spelling alone are weak evidence: only governorates, districts, areas and towns count.
+        var weight = new Dictionary<string, double>(StringComparer.Ordinal);
+        for (int i = 0; i < alone.Length; i++)
+        {
+            var m = doc.Places[i];
+            if (alone[i] is { ContextFree: true, Place: { Kind: PlaceKind.Governorate or PlaceKind.District, Governorate: { } unit } })
+            {
+                weight[unit] = weight.GetValueOrDefault(unit) + 2;
+            }
+            else if (OnlyGovernorate(m.Candidates) is { } only && m.Candidates.Any(c => c.Kind != PlaceKind.Locality || c.Prominence > 0))
+            {
+                bool direct = m.Candidates.Any(c => c.Kind is PlaceKind.Governorate or PlaceKind.District);
+                weight[only] = weight.GetValueOrDefault(only) + (direct ? 2 : 1);
+            }
+        }
+
+        string? hint = doc.Article.LocationHint is { } h ? Gazetteer.Default.Lookup(h).FirstOrDefault(p => p.Kind == PlaceKind.Governorate)?.Governorate : null;
 
         for (int i = 0; i < alone.Length; i++)
         {

@@ -79,6 +79,15 @@ public class ClaimBuilderTest
           ["6/- western Aleppo/Aleppo 2019-08-26 opposition shelling activists"] },
         { "Regime jets struck the western Aleppo countryside on Monday, killing six civilians, activists said. Aleppo city has been divided since 2012.",
           ["6/- -/Aleppo 2019-08-26 syrian_government air_strike activists"] },
+        // A governorate's name counts as evidence though a village elsewhere shares it: the one entry for "Golan", a
+        // village in Aleppo, is not where these shells fell.
+        { "Fighting has raged in Quneitra province for weeks. Aid groups asked for a truce. Markets closed. Schools closed. Bakeries closed. "
+            + "On Monday Israeli shells hit the Golan, killing three people.", ["3/- Golan/Quneitra 2019-08-26 israel shelling outlet"] },
+        // A name ending in "s" is a possessive only when the rest is spelled as the entry: "Meles" is not "Malah's".
+        { "An air strike hit a hospital in the town of Meles in Idlib province on Monday, killing four people.",
+          ["4/- Meles/Idlib 2019-08-26 unknown air_strike outlet"] },
+        // "War" is not the Al-Waer district of Homs.
+        { "The War In Syria: four people were killed on Monday, activists said.", ["4/- -/- 2019-08-26 unknown other activists"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
