@@ -424,6 +424,16 @@ public class ClaimBuilderTest
     }
 
     [Fact]
+    public void Places_APersonTheArticleQuotes_IsNoPlace()
+    {
+        var e = Extract("Regime jets struck Rastan on Saturday, killing three children, said activist Yaarab Dali. Dali added that the wounded "
+            + "were taken to a clinic.");
+        var places = e.Document.Places.Select(p => e.Document.RawText(p.Range)).ToList();
+        Assert.DoesNotContain("Dali", places);
+        Assert.Contains("Rastan", places);
+    }
+
+    [Fact]
     public void Build_AClaimWithNoAgentOfItsOwn_TakesTheNearerOneOverTheLead()
     {
         var e = Extract("Russian and regime jets killed eleven people in Idlib province on Monday, medics said. "
