@@ -179,7 +179,7 @@ public static partial class ClaimBuilder
                 if (p.IsForeign)
                 {
                     // An incident abroad: "rockets hit the border city of Kilis". The spec gives it no governorate.
-                    if (w == 0 && (doc.Is(p.FirstToken - 1, "of") && doc.Is(p.FirstToken - 2, "city") || doc.Is(p.FirstToken - 1, "hit")))
+                    if (w <= 1 && (doc.Is(p.FirstToken - 1, "of") && doc.Is(p.FirstToken - 2, "city") || doc.Is(p.FirstToken - 1, "hit")))
                     {
                         return (new Sourced<string>(doc.RawText(p.Named), p.Named), null);
                     }
