@@ -1087,7 +1087,9 @@ public static partial class ClaimBuilder
 
         if (doc.Is(after, "held") || doc.Is(after, "controlled"))
         {
-            return false;
+            // ... unless the fire came from there: "rockets fired from a Daesh-controlled area".
+            int from = doc.Is(a.FirstToken - 1, "a") || doc.Is(a.FirstToken - 1, "an") || doc.Is(a.FirstToken - 1, "the") ? a.FirstToken - 2 : a.FirstToken - 1;
+            return doc.Is(from, "from") && (doc.Is(from - 1, "fired") || doc.Is(from - 1, "launched") || doc.Is(from - 2, "fired") || doc.Is(from - 2, "launched"));
         }
 
         // The affiliation of a source ("the opposition Syrian Observatory"), not an agent.

@@ -88,9 +88,9 @@ public class ClaimBuilderTest
           ["4/- Meles/Idlib 2019-08-26 unknown air_strike outlet"] },
         // "War" is not the Al-Waer district of Homs.
         { "The War In Syria: four people were killed on Monday, activists said.", ["4/- -/- 2019-08-26 unknown other activists"] },
-        // An incident abroad, named before its figure: no governorate.
+        // An incident abroad, named before its figure: no governorate. Who holds the place the fire came from fired it.
         { "On Sunday three rockets fired from an ISIS-held area hit the border city of Kilis, and one police officer was killed.",
-          ["1/- Kilis/- 2019-08-25 unknown shelling outlet"] },
+          ["1/- Kilis/- 2019-08-25 isis shelling outlet"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
