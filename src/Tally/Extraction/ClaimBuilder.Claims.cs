@@ -431,6 +431,21 @@ public static partial class ClaimBuilder
             }
         }
 
+        // Nor there: a governorate named where the place is, or right after ("the village of Rajm Sleibi ... The village
+        // lies in Hasakeh province").
+        int own = SentenceOf(doc, p.FirstToken);
+        for (int s = own; s <= own + 1 && s < doc.Sentences.Count; s++)
+        {
+            var sentence = doc.Sentences[s];
+            foreach (var q in index.PlacesIn(sentence.FirstToken, sentence.EndToken))
+            {
+                if (!ReferenceEquals(q, p) && !q.IsForeign && q.Confidence >= 0.5 && q.Resolved is { Kind: PlaceKind.Governorate or PlaceKind.District, Governorate: { } g })
+                {
+                    return g;
+                }
+            }
+        }
+
         return index.Memo(MainGovernorate) ?? p.Resolved?.Governorate ?? (p.Candidates.Count > 0 ? p.Candidates[0].Governorate : null);
     }
 

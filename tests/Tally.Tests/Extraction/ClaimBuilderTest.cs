@@ -91,6 +91,11 @@ public class ClaimBuilderTest
         // An incident abroad, named before its figure: no governorate. Who holds the place the fire came from fired it.
         { "On Sunday three rockets fired from an ISIS-held area hit the border city of Kilis, and one police officer was killed.",
           ["1/- Kilis/- 2019-08-25 isis shelling outlet"] },
+        // A village the gazetteer lacks is in the governorate named where it is, or right after, before the one the
+        // article names most.
+        { "At least 24 people were killed on Tuesday in an ISIS attack near a camp on the border with Iraq, a monitor said. Militants sneaked "
+            + "into the village of Rajm Sleibi, which houses the camp. The village lies in Hasakeh province. Hama and Idlib saw heavy fighting. "
+            + "Hama was quiet again. Hama hospitals closed.", ["24/- Rajm Sleibi/Hasakah 2019-08-27 isis clash sohr"] },
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
