@@ -80,6 +80,11 @@ public static partial class ClaimBuilder
         }
 
         ApplyLaterBreakdowns(doc, index, figures, used);
+
+        // A list of links to other stories closes many scraped articles ("Source AA Related News Death toll rises to 70
+        // as ..."): its headlines are other articles' figures.
+        int links = LinkListStart(doc);
+        figures.RemoveAll(f => f.FirstToken >= links);
         index.Figures = figures;
 
         var claims = new List<(Claim Claim, int Sentence)>();
@@ -296,6 +301,26 @@ public static partial class ClaimBuilder
                 claims[c] = (claim with { Perpetrators = [new Sourced<string>("unknown", null)] }, sentence);
             }
         }
+    }
+
+    /// <summary>
+    /// The first token of a closing list of links to other stories: "Related News", "Related Coverage", or "Related"
+    /// right after a number (a view or share count: "... 91 Related US Mistakes ...") in the last half of the text;
+    /// the token count when there is none.
+    /// </summary>
+    private static int LinkListStart(Document doc)
+    {
+        for (int k = doc.Tokens.Count / 2; k + 1 < doc.Tokens.Count; k++)
+        {
+            if (doc.Tokens[k].Kind == TokenKind.Word && doc.Text[doc.Tokens[k].Start] == 'R' && doc.Is(k, "Related")
+                && (doc.Is(k + 1, "News") || doc.Is(k + 1, "Coverage") || doc.Is(k + 1, "Articles") || doc.Is(k + 1, "Stories")
+                    || (k > 0 && (doc.Tokens[k - 1].Kind == TokenKind.Number || doc.Is(k - 1, ')')))))
+            {
+                return k;
+            }
+        }
+
+        return doc.Tokens.Count;
     }
 
     /// <summary>

@@ -441,6 +441,15 @@ public class ClaimBuilderTest
         Assert.Contains("Rastan", places);
     }
 
+    [Theory]
+    [InlineData("Source: wire services. Related News Car bomb kills 12 in Azaz Floods hit the coast")]
+    [InlineData("Views 1204 ... 87 Related Car Bomb Kills 12 in Azaz Floods Hit the Coast")]
+    public void Build_AClosingListOfLinks_GivesNoClaims(string links)
+    {
+        var e = Extract("Regime shelling killed four civilians in Saraqeb on Monday, activists said. Markets closed early in the town. " + links);
+        Assert.Equal([4L], e.Claims.Select(c => c.Killed.Total!.Value.Value));
+    }
+
     [Fact]
     public void Build_AClaimWithNoAgentOfItsOwn_TakesTheNearerOneOverTheLead()
     {
