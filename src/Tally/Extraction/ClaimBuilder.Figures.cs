@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Tally.Recognizers;
 using Tally.Text;
 
@@ -386,10 +385,10 @@ public static partial class ClaimBuilder
         return null;
     }
 
-    private static readonly FrozenSet<string> s_settings = Set("in", "inside", "at", "from", "near", "on");
+    private static readonly WordSet s_settings = new(["in", "inside", "at", "from", "near", "on"]);
 
-    private static readonly FrozenSet<string> s_notSetting = Set(
-        "who", "whom", "which", "that", "where", "when", "while", "after", "before", "as", "said", "says", "told", "say");
+    private static readonly WordSet s_notSetting = new(
+        ["who", "whom", "which", "that", "where", "when", "while", "after", "before", "as", "said", "says", "told", "say"]);
 
     /// <summary>
     /// Where the walk back from a passive verb starts: before the setting that stands between the victims and the verb
@@ -415,17 +414,15 @@ public static partial class ClaimBuilder
             aux--;
         }
 
-        var settings = s_settings.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stops = s_notSetting.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = aux - 1; k > Math.Max(sentence.FirstToken, aux - 13); k--)
         {
-            if (settings.Contains(doc.TokenText(k)) && index.VictimAt(k - 1) is not null)
+            if (s_settings.Contains(doc, k) && index.VictimAt(k - 1) is not null)
             {
                 return k - 1;
             }
 
             bool plain = doc.Tokens[k].Kind == TokenKind.Word || doc.Is(k, '-') || doc.Is(k, "'s");
-            if (!plain || stops.Contains(doc.TokenText(k)) || index.NumberAt(k) is not null || index.CasualtyAt(k) is not null)
+            if (!plain || s_notSetting.Contains(doc, k) || index.NumberAt(k) is not null || index.CasualtyAt(k) is not null)
             {
                 break;
             }

@@ -204,6 +204,8 @@ public static partial class ClaimBuilder
         return (MergeRestatements(doc, claims), tallies);
     }
 
+    private static readonly WordSet s_notClear = new(["unclear", "not"]);
+
     private static readonly FrozenSet<string> s_deedWords = Set(
         "carried", "conducted", "launched", "fired", "responsible", "behind", "struck", "bombed", "attacked", "did");
 
@@ -227,6 +229,11 @@ public static partial class ClaimBuilder
             var sentence = doc.Sentences[s];
             for (int k = sentence.FirstToken; k + 1 < sentence.EndToken; k++)
             {
+                if (!s_notClear.Contains(doc, k))
+                {
+                    continue;
+                }
+
                 // "unclear", "not (immediately) clear", "not known", "could not say", then "who", "which aircraft", "whether".
                 int next = doc.Is(k, "unclear") ? k + 1
                     : doc.Is(k, "not") && doc.Is(k + 1, "clear") ? k + 2

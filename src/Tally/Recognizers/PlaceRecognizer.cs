@@ -175,13 +175,14 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     /// "Dali added". Names seen right before a verb of speech are dropped as places wherever they come, unless the text
     /// calls them a place (there or anywhere), or they name a governorate, a district, a district's seat or a place abroad.
     /// </summary>
+    private static readonly WordSet s_speech = new(["said", "says", "told", "added", "stated"]);
+
     private static void DropSpeakers(Document document)
     {
         HashSet<string>? speakers = null;
         for (int k = 1; k < document.Tokens.Count; k++)
         {
-            if ((document.Is(k, "said") || document.Is(k, "says") || document.Is(k, "told") || document.Is(k, "added") || document.Is(k, "stated"))
-                && document.Tokens[k - 1].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[k - 1].Start])
+            if (s_speech.Contains(document, k) && document.Tokens[k - 1].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[k - 1].Start])
                 && !(document.Is(k - 2, "in") || document.Is(k - 2, "from") || document.Is(k - 2, "near") || document.Is(k - 2, "of")))
             {
                 (speakers ??= new HashSet<string>(StringComparer.Ordinal)).Add(document.TokenText(k - 1).ToString());
@@ -195,15 +196,18 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
 
         // ("the village of Taduf said the Observatory", where the punctuation was lost, or "a teacher living in Midan
         // said": a place the text introduces or names as one is no speaker.)
+        var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+        var named = speakers.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = 2; k < document.Tokens.Count && speakers.Count > 0; k++)
         {
-            if (IntroducedByPlaceNoun(document, k) || (k + 1 < document.Tokens.Count && s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>().Contains(document.TokenText(k + 1))))
+            if (document.Tokens[k].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[k].Start]) && named.Contains(document.TokenText(k))
+                && (IntroducedByPlaceNoun(document, k) || (k + 1 < document.Tokens.Count && nouns.Contains(document.TokenText(k + 1)))))
             {
-                speakers.Remove(document.TokenText(k).ToString());
+                named.Remove(document.TokenText(k));
             }
         }
 
-        document.Places.RemoveAll(m => m.EndToken == m.FirstToken + 1 && speakers.Contains(document.TokenText(m.FirstToken).ToString())
+        document.Places.RemoveAll(m => m.EndToken == m.FirstToken + 1 && named.Contains(document.TokenText(m.FirstToken))
             && m.Candidates.All(c => c.Kind == PlaceKind.Locality && c.Prominence < 400)
             && !IntroducedByPlaceNoun(document, m.FirstToken) && !document.Is(m.FirstToken - 1, "in"));
     }
@@ -357,6 +361,8 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     private static readonly FrozenSet<string> s_streets = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "street", "road", "highway", "roundabout", "square");
 
+    private static readonly WordSet s_facilityWords = new(["street", "road", "highway", "roundabout", "square", "gas", "oil"]);
+
     /// <summary>
     /// The end of a street's or a field's name at <paramref name="first"/>: a capitalized run whose last word is
     /// "Street", "Road", "Highway", "Roundabout" or "Square" ("Baron Street"), or a capitalized run then "gas field" or
@@ -365,6 +371,18 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     private static int? FacilityEnd(Document doc, int first)
     {
         if (!char.IsUpper(doc.Text[doc.Tokens[first].Start]))
+        {
+            return null;
+        }
+
+        // (Most names are followed by no such word: look for one before walking the run.)
+        bool near = false;
+        for (int j = first + 1; j < Math.Min(doc.Tokens.Count, first + 6) && !near; j++)
+        {
+            near = s_facilityWords.Contains(doc, j);
+        }
+
+        if (!near)
         {
             return null;
         }
