@@ -126,9 +126,11 @@ public sealed class DateRecognizer : IRecognizer
     /// Days of one month: "between 21 and 26 September", "from 3 to 9 May 2017": a span with no one day of its own
     /// (a week or less is week precision, more is month).
     /// </summary>
+    private static readonly WordSet s_rangeStarts = new(["between", "from"]);
+
     private static DateMention? MatchDayRange(Document doc, int i)
     {
-        if (!(doc.Is(i, "between") || doc.Is(i, "from")))
+        if (!s_rangeStarts.Contains(doc, i))
         {
             return null;
         }

@@ -194,10 +194,18 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             return;
         }
 
+        var named = speakers.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool Dropped(PlaceMention m) => m.EndToken == m.FirstToken + 1 && named.Contains(document.TokenText(m.FirstToken))
+            && m.Candidates.All(c => c.Kind == PlaceKind.Locality && c.Prominence < 400)
+            && !IntroducedByPlaceNoun(document, m.FirstToken) && !document.Is(m.FirstToken - 1, "in");
+        if (!document.Places.Exists(Dropped))
+        {
+            return;
+        }
+
         // ("the village of Taduf said the Observatory", where the punctuation was lost, or "a teacher living in Midan
         // said": a place the text introduces or names as one is no speaker.)
         var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
-        var named = speakers.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int k = 2; k < document.Tokens.Count && speakers.Count > 0; k++)
         {
             if (document.Tokens[k].Kind == TokenKind.Word && char.IsUpper(document.Text[document.Tokens[k].Start]) && named.Contains(document.TokenText(k))
@@ -207,9 +215,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             }
         }
 
-        document.Places.RemoveAll(m => m.EndToken == m.FirstToken + 1 && named.Contains(document.TokenText(m.FirstToken))
-            && m.Candidates.All(c => c.Kind == PlaceKind.Locality && c.Prominence < 400)
-            && !IntroducedByPlaceNoun(document, m.FirstToken) && !document.Is(m.FirstToken - 1, "in"));
+        document.Places.RemoveAll(Dropped);
     }
 
     /// <summary>
