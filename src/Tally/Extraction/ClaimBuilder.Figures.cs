@@ -771,6 +771,12 @@ public static partial class ClaimBuilder
 
     private static LexiconMention? VictimAfter(Document doc, LayerIndex index, int k)
     {
+        // "Fourteen of the IS group fighters": a part of a group named after the count.
+        if (doc.Is(k, "of") && doc.Is(k + 1, "the") && (index.ActorAt(k + 2) is not null || index.VictimAt(k + 2) is not null))
+        {
+            k += 2;
+        }
+
         for (int guard = 0; guard < 3 && k < doc.Tokens.Count; guard++)
         {
             if (index.VictimAt(k) is { } v)

@@ -163,6 +163,8 @@ public class ClaimBuilderTest
         { "Aid groups asked for a truce. Nine civilians were killed in shelling of Hamdaniyeh on Sunday, a week after talks with rebel groups "
             + "including Ahrar al-Sham. ISIS fighters shelled Azaz on Monday.", ["unknown"] },
         { "The Fateh al-Sham Front fired rockets into Hamdaniyeh on Sunday, killing nine civilians.", ["hts"] },
+        // "N of the <side> fighters" are that side's dead, not its agents.
+        { "Fourteen of the ISIS fighters were killed as they attacked the rebel-held village of Akhtarin on Sunday.", ["opposition"] },
         // A blame for "the strikes" speaks for the article's strikes, however far from them; a far blame for another
         // kind of attack does not.
         { "Air strikes on a market in Saraqeb killed nine people on Monday, activists said. Aid groups asked for a truce. Markets closed. "
