@@ -30,10 +30,24 @@ public sealed class ClaimsWriter : IDisposable
         var w = _json;
         w.WriteStartObject();
         w.WriteString("id", doc.Article.Id);
+        WriteClaimsAndTallies(w, extraction, withSpans: false);
+        w.WriteEndObject();
+        w.Flush();
+        _output.WriteByte((byte)'\n');
+        w.Reset(_output);
+    }
+
+    /// <summary>
+    /// The <c>claims</c> and <c>tallies</c> arrays of an extraction; with <paramref name="withSpans"/>, each claim with
+    /// its <c>spans</c> and <c>place_entry</c> and each tally with its <c>span</c> (the <c>--format spans</c> line).
+    /// </summary>
+    internal static void WriteClaimsAndTallies(Utf8JsonWriter w, ArticleExtraction extraction, bool withSpans)
+    {
+        var doc = extraction.Document;
         w.WriteStartArray("claims");
         foreach (var claim in extraction.Claims)
         {
-            WriteClaim(w, doc, claim);
+            WriteClaim(w, doc, claim, withSpans);
         }
 
         w.WriteEndArray();
@@ -43,14 +57,19 @@ public sealed class ClaimsWriter : IDisposable
             w.WriteStartObject();
             w.WriteNumber("killed", tally.Killed);
             w.WriteString("scope", tally.Scope);
+            if (withSpans)
+            {
+                var raw = doc.ToRaw(tally.Range);
+                w.WriteStartArray("span");
+                w.WriteNumberValue(raw.Start);
+                w.WriteNumberValue(raw.End);
+                w.WriteEndArray();
+            }
+
             w.WriteEndObject();
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        _output.WriteByte((byte)'\n');
-        w.Reset(_output);
     }
 
     /// <summary>Writes the line of an article that could not be extracted: empty lists and the reason.</summary>
@@ -87,7 +106,7 @@ public sealed class ClaimsWriter : IDisposable
         return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
     }
 
-    internal static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c, bool withSpans = false)
+    private static void WriteClaim(Utf8JsonWriter w, Document doc, Claim c, bool withSpans = false)
     {
         w.WriteStartObject();
         SpansWriter.WriteDate(w, "date", c.Date?.Value);

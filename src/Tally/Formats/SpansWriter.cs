@@ -149,28 +149,7 @@ public sealed class SpansWriter : IDisposable
         w.WriteEndArray();
         if (extraction is not null)
         {
-            w.WriteStartArray("claims");
-            foreach (var claim in extraction.Claims)
-            {
-                ClaimsWriter.WriteClaim(w, document, claim, withSpans: true);
-            }
-
-            w.WriteEndArray();
-            w.WriteStartArray("tallies");
-            foreach (var tally in extraction.Tallies)
-            {
-                w.WriteStartObject();
-                w.WriteNumber("killed", tally.Killed);
-                w.WriteString("scope", tally.Scope);
-                var raw = document.ToRaw(tally.Range);
-                w.WriteStartArray("span");
-                w.WriteNumberValue(raw.Start);
-                w.WriteNumberValue(raw.End);
-                w.WriteEndArray();
-                w.WriteEndObject();
-            }
-
-            w.WriteEndArray();
+            ClaimsWriter.WriteClaimsAndTallies(w, extraction, withSpans: true);
         }
 
         w.WriteEndObject();
