@@ -191,9 +191,10 @@ public static partial class ClaimBuilder
                 var written = new Sourced<string>(doc.RawText(p.Named), p.Named);
                 Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
 
-                // "the neighbourhoods of al-Jamiliyeh, Mogambo and al-Ashrafiyeh": several places in one figure are
-                // the city they lie in, as the spec has it, when the article names it as a city.
-                if (doc.Is(p.FirstToken - 1, "of") && (doc.Is(p.FirstToken - 2, "neighbourhoods") || doc.Is(p.FirstToken - 2, "neighborhoods")))
+                // "the neighbourhoods of al-Jamiliyeh, Mogambo and al-Ashrafiyeh", "Hamadaniyah, Midan and other
+                // neighbourhoods": several places in one figure are the city they lie in, as the spec has it, when
+                // the article names it as a city.
+                if (InNeighbourhoodList(doc, p))
                 {
                     return (ContainingCity(doc, index, gov) is { } city ? new Sourced<string>(doc.RawText(city.Named), city.Named) : null, governorate);
                 }
@@ -238,6 +239,12 @@ public static partial class ClaimBuilder
             var (from, to) = context[3];
             var specific = index.PlacesIn(from, to).FirstOrDefault(p => !p.IsForeign && !IsOrigin(doc, p)
                 && (p.Resolved is null || p.Resolved.Kind is PlaceKind.Locality or PlaceKind.Area) && !p.IsArea);
+            if (specific is not null && InNeighbourhoodList(doc, specific)
+                && ContainingCity(doc, index, GovernorateOf(doc, specific, context, index)) is { } whole)
+            {
+                return (new Sourced<string>(doc.RawText(whole.Named), whole.Named), new Sourced<string>(whole.Governorate!, whole.Range));
+            }
+
             if (specific is not null)
             {
                 var gov = GovernorateOf(doc, specific, context, index);
@@ -305,6 +312,43 @@ public static partial class ClaimBuilder
     /// The governorates whose seat the article calls a city: "Aleppo city", "the city of Aleppo", "the neighbourhoods of
     /// Aleppo", "Aleppo's Sukkari district".
     /// </summary>
+    private static readonly FrozenSet<string> s_quarters = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
+        "neighbourhoods", "neighborhoods", "districts");
+
+    /// <summary>
+    /// Whether the place is one of a list of a city's neighbourhoods: "the neighbourhoods of A, B and C", "A, B and
+    /// other neighbourhoods", "A and B neighbourhoods".
+    /// </summary>
+    private static bool InNeighbourhoodList(Document doc, PlaceMention p)
+    {
+        var quarters = s_quarters.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (doc.Is(p.FirstToken - 1, "of") && p.FirstToken >= 2 && quarters.Contains(doc.TokenText(p.FirstToken - 2)))
+        {
+            return true;
+        }
+
+        bool listed = false;
+        for (int k = p.EndToken; k < Math.Min(doc.Tokens.Count, p.EndToken + 10); k++)
+        {
+            if (quarters.Contains(doc.TokenText(k)))
+            {
+                return listed;
+            }
+
+            var t = doc.Tokens[k];
+            if (doc.Is(k, "and") || doc.Is(k, ','))
+            {
+                listed = true;
+            }
+            else if (!(doc.Is(k, "other") || doc.Is(k, '-') || t.Kind == TokenKind.Word && (char.IsUpper(doc.Text[t.Start]) || doc.Is(k, "al"))))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
+
     /// <summary>The governorate's seat as the article names it, when the article speaks of it as a city.</summary>
     private static PlaceMention? ContainingCity(Document doc, LayerIndex index, string? governorate) =>
         governorate is not null && governorate != "Damascus" && index.Memo(CitiesMeant).Contains(governorate)

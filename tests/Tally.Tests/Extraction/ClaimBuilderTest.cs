@@ -74,6 +74,12 @@ public class ClaimBuilderTest
         // Several neighbourhoods in one figure are the city they lie in.
         { "Rockets fell on the neighbourhoods of al-Midan, al-Sulaimaniyeh and al-Jamiliyeh in Aleppo city on Monday, killing five people.",
           ["5/- Aleppo/Aleppo 2019-08-26 unknown shelling outlet"] },
+        { "Rebel rockets hit Hamadaniyah, Midan and other neighbourhoods of Aleppo city on Sunday, killing 20 people.",
+          ["20/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
+        { "Rebel shells fell on al-Midan and al-Ashrafiyeh neighborhoods in Aleppo city on Sunday, killing five people.",
+          ["5/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
+        { "Rebel rockets hit Hamadaniyah, Midan and other neighbourhoods in Aleppo city on Sunday. The death toll over the whole weekend was at least 44.",
+          ["44/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
         // A half of a city the article speaks of as a city is a place as written; of a countryside, an area.
         { "Rebel rockets on western Aleppo killed six civilians on Monday, activists said. Aleppo city has been divided since 2012.",
           ["6/- western Aleppo/Aleppo 2019-08-26 opposition shelling activists"] },
