@@ -215,6 +215,12 @@ public static partial class ClaimBuilder
                     return (new Sourced<string>(doc.RawText(half), half), governorate);
                 }
 
+                // A region the gazetteer knows as one ("the Eastern Ghouta region") is the place, not its governorate.
+                if (p.IsArea && p.Resolved is { Kind: PlaceKind.Area } && (doc.Is(p.EndToken, "region") || doc.Is(p.EndToken, "area")))
+                {
+                    return (written, governorate);
+                }
+
                 if (p.IsArea || governorateOnly)
                 {
                     // "Idlib province", "southern Idlib", Damascus city: the governorate only, unless a more specific place follows.

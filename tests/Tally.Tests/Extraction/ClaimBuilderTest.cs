@@ -80,6 +80,9 @@ public class ClaimBuilderTest
           ["5/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
         { "Rebel rockets hit Hamadaniyah, Midan and other neighbourhoods in Aleppo city on Sunday. The death toll over the whole weekend was at least 44.",
           ["44/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
+        // A region the gazetteer knows as one is the place, not an area of its governorate.
+        { "Regime air strikes killed 19 civilians on Sunday across the Eastern Ghouta region outside Damascus, a monitor said.",
+          ["19/- Ghouta/Rif Dimashq 2019-08-25 syrian_government air_strike sohr"] },
         // A half of a city the article speaks of as a city is a place as written; of a countryside, an area.
         { "Rebel rockets on western Aleppo killed six civilians on Monday, activists said. Aleppo city has been divided since 2012.",
           ["6/- western Aleppo/Aleppo 2019-08-26 opposition shelling activists"] },
