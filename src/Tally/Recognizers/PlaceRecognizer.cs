@@ -117,6 +117,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             // "the village of Qasr Zeitoun": when the text introduces a longer name than the gazetteer matched, the
             // match is a namesake of its first word; the whole name is the place.
             int unknown = UnknownPlaceAt(document, i);
+
+            // "Tal Salmo", "Kafr Hamra": a name's first word that is a common prefix of place names (hill, village,
+            // monastery) matched alone, with a capitalized word after it, is the start of a longer name the gazetteer
+            // lacks, not the district or village that prefix also names.
+            if (end == i + 1 && unknown <= i && s_namePrefixes.Contains(document, i) && i + 1 < tokens.Count
+                && tokens[i + 1].Kind == TokenKind.Word && char.IsUpper(document.Text[tokens[i + 1].Start]) && !tokens[i + 1].HasNewlineBefore
+                && !s_notPlaceWords.Contains(document, i + 1))
+            {
+                unknown = CapitalizedRunEnd(document, i, out _);
+            }
             // (A place abroad found by its key alone, not its spelling, is such a namesake too: "Tariq" is not Turkey.)
             if (unknown > end && end == i + 1 && candidates.All(c => c.Kind is PlaceKind.Locality or PlaceKind.District
                 || c.Kind is PlaceKind.Foreign && !NameKey.IsClose(document.TokenText(i), c.Names)))
@@ -366,6 +376,8 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
 
     private static readonly FrozenSet<string> s_streets = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "street", "road", "highway", "roundabout", "square");
+
+    private static readonly WordSet s_namePrefixes = new(["tal", "tel", "tell", "kafr", "kfar", "deir", "ain", "ein", "bir", "jisr", "khan", "beit", "tall"]);
 
     private static readonly WordSet s_facilityWords = new(["street", "road", "highway", "roundabout", "square", "gas", "oil"]);
 

@@ -80,6 +80,10 @@ public class ClaimBuilderTest
           ["5/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
         { "Rebel rockets hit Hamadaniyah, Midan and other neighbourhoods in Aleppo city on Sunday. The death toll over the whole weekend was at least 44.",
           ["44/- Aleppo/Aleppo 2019-08-25 opposition shelling outlet"] },
+        // A prefix of place names ("Tal", hill) matched alone before a capitalized word starts a longer name, not the
+        // Al-Tall district.
+        { "Kurdish fighters shelled Tal Baghdaq in Raqqa province on Monday, killing four people.",
+          ["4/- Tal Baghdaq/Raqqa 2019-08-26 sdf_ypg shelling outlet"] },
         // A region the gazetteer knows as one is the place, not an area of its governorate.
         { "Regime air strikes killed 19 civilians on Sunday across the Eastern Ghouta region outside Damascus, a monitor said.",
           ["19/- Ghouta/Rif Dimashq 2019-08-25 syrian_government air_strike sohr"] },
