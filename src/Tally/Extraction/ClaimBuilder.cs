@@ -212,8 +212,9 @@ public static partial class ClaimBuilder
     /// <summary>
     /// What an article says it does not know: "it was not immediately clear who carried out the strikes" makes the claims
     /// of that sentence and the ones before and after it <c>unknown</c>, and those of the same governorate that only had
-    /// the lead's word for it (or the statement's own: "... but ISIS has claimed earlier bombings"); "it could not say whether the raid was Syrian or Russian" makes that sentence's claims both. A
-    /// perpetrator a claim's own sentence names stays.
+    /// the lead's word for it (or the statement's own: "... but ISIS has claimed earlier bombings"); "it could not say
+    /// whether the raid was Syrian or Russian" makes that sentence's claims both. A perpetrator a claim's own sentence
+    /// names stays.
     /// </summary>
     private static void NotClearWho(Document doc, LayerIndex index, List<(Claim Claim, int Sentence)> claims)
     {

@@ -122,12 +122,12 @@ public sealed class DateRecognizer : IRecognizer
     private static DateMention Day(Document doc, int first, int end, DateExpression kind, DateOnly? date) =>
         Make(doc, first, end, kind, DatePrecision.Day, date, date, date);
 
+    private static readonly WordSet s_rangeStarts = new(["between", "from"]);
+
     /// <summary>
     /// Days of one month: "between 21 and 26 September", "from 3 to 9 May 2017": a span with no one day of its own
     /// (a week or less is week precision, more is month).
     /// </summary>
-    private static readonly WordSet s_rangeStarts = new(["between", "from"]);
-
     private static DateMention? MatchDayRange(Document doc, int i)
     {
         if (!s_rangeStarts.Contains(doc, i))
