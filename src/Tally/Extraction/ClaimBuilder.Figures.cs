@@ -393,8 +393,9 @@ public static partial class ClaimBuilder
     /// <summary>
     /// Where the walk back from a passive verb starts: before the setting that stands between the victims and the verb
     /// ("Six civilians in the emergency ward were killed", "four medical staff from a dispensary in Maarzita were also
-    /// killed"), else right before the verb. The setting is a preposition right after a victim noun, then plain words
-    /// only (no number, no casualty word, no clause of its own), up to "were", "was" or "been".
+    /// killed", "20 fighters who guarded the buses were killed"), else right before the verb. The setting is a preposition
+    /// or "who" right after a victim noun, then plain words only (no number, no casualty word, no speech, no other
+    /// clause), up to "were", "was" or "been".
     /// </summary>
     private static int BeforeSetting(Document doc, LayerIndex index, Sentence sentence, int casualty)
     {
@@ -416,7 +417,7 @@ public static partial class ClaimBuilder
 
         for (int k = aux - 1; k > Math.Max(sentence.FirstToken, aux - 13); k--)
         {
-            if (s_settings.Contains(doc, k) && index.VictimAt(k - 1) is not null)
+            if ((s_settings.Contains(doc, k) || doc.Is(k, "who")) && index.VictimAt(k - 1) is not null)
             {
                 return k - 1;
             }

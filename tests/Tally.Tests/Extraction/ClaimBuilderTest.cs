@@ -122,7 +122,11 @@ public class ClaimBuilderTest
           ["5/- Kafr Nabl/Idlib 2019-08-25 unknown air_strike medical"] },
         { "Three patients in the intensive care ward have been killed by the shelling of Saraqeb on Sunday.",
           ["3/- Saraqeb/Idlib 2019-08-25 unknown shelling outlet"] },
+        { "Witnesses said 20 fighters who guarded the convoy were killed near Azaz on Sunday.",
+          ["20/- Azaz/Aleppo 2019-08-25 unknown clash activists"] },
         // ... not a clause of its own: the nine are not the killed.
+        { "Nine doctors who said two children were killed in Saraqeb left the town on Sunday.",
+          ["2/- Saraqeb/Idlib 2019-08-25 unknown other medical"] },
         { "Nine doctors in the town said that two children were killed in Saraqeb on Sunday.",
           ["2/- Saraqeb/Idlib 2019-08-25 unknown other medical"] },
         // An adjective before a side's fighters; the side they fought is the agent.
