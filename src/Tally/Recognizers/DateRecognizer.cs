@@ -302,6 +302,11 @@ public sealed class DateRecognizer : IRecognizer
     private static DateMention? MatchNumeric(Document doc, int i)
     {
         var tokens = doc.Tokens;
+        if (i + 2 < tokens.Count && tokens[i].Kind == TokenKind.Number && DottedDate(doc, i) is { } dotted)
+        {
+            return dotted;
+        }
+
         if (i + 4 >= tokens.Count || tokens[i].Kind != TokenKind.Number)
         {
             return null;
@@ -342,6 +347,26 @@ public sealed class DateRecognizer : IRecognizer
         }
 
         return Resolved(doc, i, i + 5, year, month, day);
+    }
+
+    /// <summary>
+    /// A day, month and year written with dots, day first, as European outlets date their stories: "28.04.2017" (the
+    /// tokenizer reads "28.04" as one decimal number, then the dot and the year).
+    /// </summary>
+    private static DateMention? DottedDate(Document doc, int i)
+    {
+        var text = doc.TokenText(i);
+        int dot = text.IndexOf('.');
+        if (dot is < 1 or > 2 || text.Length - dot - 1 is < 1 or > 2 || !doc.Is(i + 1, '.') || doc.Tokens[i + 1].HasSpaceBefore
+            || doc.Tokens[i + 2].HasSpaceBefore || doc.Tokens[i + 2].Kind != TokenKind.Number || doc.Tokens[i + 2].Length != 4
+            || !int.TryParse(text[..dot], NumberStyles.None, CultureInfo.InvariantCulture, out int day)
+            || !int.TryParse(text[(dot + 1)..], NumberStyles.None, CultureInfo.InvariantCulture, out int month)
+            || !TryInt(doc, i + 2, out int year) || !Calendar.IsValid(year, month, day))
+        {
+            return null;
+        }
+
+        return Resolved(doc, i, i + 3, year, month, day);
     }
 
     private static bool TryInt(Document doc, int i, out int value) =>

@@ -38,6 +38,9 @@ public class DateRecognizerTest
         { "You may go. March on.", [] },
         { "It happened in May.", ["May:-:month:2019-05-01..2019-05-31"] },
         { "Hospitals filled between 21 and 26 of July.", ["between 21 and 26 of July:-:week:2019-07-21..2019-07-26"] },
+        { "It happened on 05.03.2017 in the north.", ["05.03.2017:2017-03-05:day:2017-03-05..2017-03-05"] },
+        { "It cost 2.5 dollars in 2017.", ["2017:-:year:2017-01-01..2017-12-31"] },
+        { "It scored 31.13.2017 here.", [] },
         { "Hospitals filled from 3 to 19 July 2018.", ["from 3 to 19 July 2018:-:month:2018-07-03..2018-07-19"] },
         { "Hospitals filled from 26 to 21 July.", ["21 July:2019-07-21:day:2019-07-21..2019-07-21"] },
     };
@@ -84,6 +87,7 @@ public class DateRecognizerTest
         { "Date of publication 21 September 2016 Four died.", "2016-09-21" },
         { "Published August 15 2016 A strike hit.", "2016-08-15" },
         { "Last updated at Jun 062016 AMMAN Strikes hit the city.", "2016-06-06" },
+        { "28.04.2017Get short URL Over 100 militants were killed.", "2017-04-28" },
         { "It happened on August 28, 2019 in the north.", null },
         { "Two died on Tuesday.", null },
     };
