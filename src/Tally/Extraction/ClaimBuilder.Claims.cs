@@ -171,8 +171,8 @@ public static partial class ClaimBuilder
         for (int w = 0; w < Math.Min(3, windows.Count); w++)
         {
             var (from, to) = windows[w];
-            var inWindow = index.PlacesIn(from, to).Where(p => !IsOrigin(doc, p) && !IsInstitution(doc, p))
-                .Concat(index.PlacesIn(from, to).Where(p => IsOrigin(doc, p) && !IsInstitution(doc, p)));
+            // (OrderBy is stable: the places where it fell in text order, then the places it came from.)
+            var inWindow = index.PlacesIn(from, to).Where(p => !IsInstitution(doc, p)).OrderBy(p => IsOrigin(doc, p));
             foreach (var p in inWindow)
             {
 

@@ -223,7 +223,7 @@ public static partial class ClaimBuilder
             return;
         }
 
-        int leadEnd = doc.Sentences.Count > 1 ? doc.Sentences[1].Range.End : doc.Raw.Length;
+        int leadEnd = LeadEnd(doc);
         var deeds = s_deedWords.GetAlternateLookup<ReadOnlySpan<char>>();
         for (int s = 0; s < doc.Sentences.Count; s++)
         {
@@ -331,6 +331,9 @@ public static partial class ClaimBuilder
         return doc.Tokens.Count;
     }
 
+    /// <summary>Where the lead (its first two sentences) ends, in the document's normalized text.</summary>
+    private static int LeadEnd(Document doc) => doc.Sentences.Count > 1 ? doc.Sentences[1].Range.End : doc.Text.Length;
+
     /// <summary>
     /// A claim that took its perpetrators from the lead, when a claim between the lead and it names its own: the nearer
     /// one speaks for it. "Regime and Russian strikes killed nine" in the lead, then "Assad regime kills 4 in airstrikes"
@@ -338,7 +341,7 @@ public static partial class ClaimBuilder
     /// </summary>
     private static void NearerBlame(Document doc, List<(Claim Claim, int Sentence)> claims)
     {
-        int leadEnd = doc.Sentences.Count > 1 ? doc.Sentences[1].Range.End : doc.Raw.Length;
+        int leadEnd = LeadEnd(doc);
         bool FromLead(Claim c) => c.Perpetrators.Count > 0 && c.Perpetrators.All(p => p.Range is { } r && r.Start < leadEnd);
         bool OwnNamed(Claim c) => c.Perpetrators.Count > 0 && c.Perpetrators.All(p => p.Range is { } r && r.Start >= leadEnd);
         IReadOnlyList<Sourced<string>>? nearer = null;

@@ -149,7 +149,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             }
 
             // A name that speaks is a person or a body, not a place: "Activist Ahed Sileybi said".
-            if (document.Is(end, "said") || document.Is(end, "says") || document.Is(end, "told") || document.Is(end, "added") || document.Is(end, "stated"))
+            if (end < tokens.Count && s_speech.Contains(document, end))
             {
                 i = end;
                 continue;
@@ -374,12 +374,13 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         return words > 0 && (introduced || followed || Located(doc, first, end)) ? end : first;
     }
 
-    private static readonly FrozenSet<string> s_streets = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "street", "road", "highway", "roundabout", "square");
+    private static readonly string[] s_streetWords = ["street", "road", "highway", "roundabout", "square"];
+
+    private static readonly WordSet s_streets = new(s_streetWords);
 
     private static readonly WordSet s_namePrefixes = new(["tal", "tel", "tell", "kafr", "kfar", "deir", "ain", "ein", "bir", "jisr", "khan", "beit", "tall"]);
 
-    private static readonly WordSet s_facilityWords = new(["street", "road", "highway", "roundabout", "square", "gas", "oil"]);
+    private static readonly WordSet s_facilityWords = new([.. s_streetWords, "gas", "oil"]);
 
     /// <summary>
     /// The end of a street's or a field's name at <paramref name="first"/>: a capitalized run whose last word is
@@ -406,7 +407,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         }
 
         int end = CapitalizedRunEnd(doc, first, out int words);
-        if (words >= 2 && s_streets.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(end - 1)))
+        if (words >= 2 && s_streets.Contains(doc, end - 1))
         {
             return end;
         }

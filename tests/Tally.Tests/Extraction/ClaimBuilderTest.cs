@@ -112,6 +112,8 @@ public class ClaimBuilderTest
         // A bomber on the ground is an explosion.
         { "A motorcycle bomber killed eight people outside a bakery in Azaz on Tuesday, an official said.",
           ["8/- Azaz/Aleppo 2019-08-27 unknown explosion other"] },
+        // A place that is the text's last token, with no full stop after it.
+        { "Four people were killed by shelling in Saraqeb", ["4/- Saraqeb/Idlib 2019-08-29 unknown shelling outlet"] },
         // Only the injured.
         { "Two people were wounded in an explosion in Afrin on Sunday.", ["-/2 Afrin/Aleppo 2019-08-25 unknown explosion outlet"] },
         // An apposition between the count and its verb.
