@@ -22,7 +22,7 @@ public static partial class ClaimBuilder
                     && (b.Injured.Total?.Value == claim.Injured.Total?.Value || claim.Injured.Total is null));
                 if (restated >= 0)
                 {
-                    body[restated] = Merge(body[restated], claim with { Place = null, Governorate = null, Sources = [] });
+                    body[restated] = Merge(body[restated], claim with { Place = null, Governorate = null, Sources = [] }, null);
                     continue;
                 }
             }
@@ -41,7 +41,7 @@ public static partial class ClaimBuilder
         foreach (var claim in headlines.Concat(body))
         {
             var candidates = Key(claim);
-            int same = IsFurtherFigure(doc, claim) ? -1 : candidates.FindIndex(i => IsRestatement(result[i], claim));
+            int same = IsFurtherFigure(doc, claim) ? -1 : candidates.FindIndex(i => IsRestatement(doc, result[i], claim));
             if (same < 0)
             {
                 candidates.Add(result.Count);
@@ -49,7 +49,7 @@ public static partial class ClaimBuilder
                 continue;
             }
 
-            result[candidates[same]] = Merge(result[candidates[same]], claim);
+            result[candidates[same]] = Merge(result[candidates[same]], claim, InnerPlace(doc, result[candidates[same]], claim));
         }
 
         return result;
@@ -114,14 +114,15 @@ public static partial class ClaimBuilder
         return place;
     }
 
-    private static bool IsRestatement(Claim a, Claim b)
+    private static bool IsRestatement(Document doc, Claim a, Claim b)
     {
         if (a.Killed.Total?.Value != b.Killed.Total?.Value || a.Injured.Total?.Value != b.Injured.Total?.Value)
         {
             return false;
         }
 
-        if (a.Place is { } pa && b.Place is { } pb && NameKey.Remembered(WholeTown(pa.Value)) != NameKey.Remembered(WholeTown(pb.Value)))
+        if (a.Place is { } pa && b.Place is { } pb && NameKey.Remembered(WholeTown(pa.Value)) != NameKey.Remembered(WholeTown(pb.Value))
+            && InnerPlace(doc, a, b) is null)
         {
             return false;
         }
@@ -136,7 +137,27 @@ public static partial class ClaimBuilder
         return sa.SetEquals(sb) || sa.SetEquals(["outlet"]) || sb.SetEquals(["outlet"]);
     }
 
-    private static Claim Merge(Claim first, Claim second)
+    /// <summary>
+    /// Of two claims' places, the one that lies in the city the other names ("15 killed in the city of Deir el-Zour",
+    /// "the missile hit the Qusour neighbourhood"): the restatement's more specific place; <c>null</c> otherwise.
+    /// </summary>
+    private static Sourced<string>? InnerPlace(Document doc, Claim a, Claim b)
+    {
+        if (a.Place is not { Range: { } ra } pa || b.Place is not { Range: { } rb } pb || a.Governorate?.Value is not { } governorate
+            || b.Governorate?.Value != governorate)
+        {
+            return null;
+        }
+
+        var ma = doc.Places.Find(m => m.Named == ra);
+        var mb = doc.Places.Find(m => m.Named == rb);
+        static bool IsCity(PlaceMention? m) => m is { IsArea: false, Written: null, Resolved.Kind: PlaceKind.Governorate };
+        static bool IsInside(PlaceMention? m, string governorate) => m is { IsArea: false }
+            && (m.Resolved is { Kind: PlaceKind.Locality } inner && inner.Governorate == governorate || m.Resolved is null && m.Candidates.Count == 0);
+        return IsCity(ma) && IsInside(mb, governorate) ? pb : IsCity(mb) && IsInside(ma, governorate) ? pa : null;
+    }
+
+    private static Claim Merge(Claim first, Claim second, Sourced<string>? innerPlace)
     {
         static Counts MergeCounts(Counts a, Counts b) => a with
         {
@@ -151,7 +172,7 @@ public static partial class ClaimBuilder
         bool secondAttributed = first.Sources.All(s => s.Value == "outlet") && second.Sources.Any(s => s.Value != "outlet");
         return first with
         {
-            Place = first.Place ?? second.Place,
+            Place = innerPlace ?? first.Place ?? second.Place,
             Governorate = first.Place is null && second.Place is not null ? second.Governorate : first.Governorate ?? second.Governorate,
             Date = secondDated ? second.Date : first.Date,
             DatePrecision = secondDated ? second.DatePrecision : first.DatePrecision,

@@ -67,9 +67,18 @@ public static class PlaceResolver
             return new PlaceChoice(null, 0, "named as a place, but no gazetteer entry has this spelling") { ContextFree = true };
         }
 
+        // A place abroad, unless a Syrian entry is spelled like the name and the place abroad is not: "Al-Shaara"
+        // shares Syria's key, but is spelled as Al `Asharah.
         if (candidates.FirstOrDefault(c => c.Kind == PlaceKind.Foreign) is { } abroad)
         {
-            return new PlaceChoice(abroad, 0.9, "a place outside Syria") { ContextFree = true };
+            int tolerance = NameKey.Loose(written).Length / 4;
+            int home = candidates.Where(c => c.Kind != PlaceKind.Foreign).Select(c => NameKey.LooseDistance(written, c.Names)).DefaultIfEmpty(int.MaxValue).Min();
+            if (home > tolerance || NameKey.LooseDistance(written, abroad.Names) <= home)
+            {
+                return new PlaceChoice(abroad, 0.9, "a place outside Syria") { ContextFree = true };
+            }
+
+            candidates = candidates.Where(c => c.Kind != PlaceKind.Foreign && NameKey.LooseDistance(written, c.Names) <= tolerance).ToList();
         }
 
         // A governorate's or a district's name means that unit (or its seat), not a namesake village; among units, the

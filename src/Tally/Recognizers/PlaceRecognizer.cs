@@ -697,6 +697,62 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         return only;
     }
 
+    private static readonly WordSet s_quarterWords = new(["neighbourhood", "neighborhood", "quarter"]);
+
+    /// <summary>Whether the text calls the place a neighbourhood: "the Qusour neighborhood", "the neighbourhood of Midan".</summary>
+    private static bool IsQuarter(Document doc, PlaceMention m) =>
+        m.EndToken < doc.Tokens.Count && s_quarterWords.Contains(doc, m.EndToken)
+        || m.FirstToken >= 2 && doc.Is(m.FirstToken - 1, "of") && s_quarterWords.Contains(doc, m.FirstToken - 2);
+
+    /// <summary>
+    /// The entries a neighbourhood's name may mean: no district or governorate, and only places of the city it is said to
+    /// be in ("of the capital", "of Aleppo") or that the sentence names before it; <c>null</c> when that leaves the
+    /// candidates as they are.
+    /// </summary>
+    private static List<Place>? QuarterCandidates(Document doc, int index, PlaceChoice[] alone)
+    {
+        var m = doc.Places[index];
+        string? city = null;
+        int after = m.EndToken < doc.Tokens.Count && s_quarterWords.Contains(doc, m.EndToken) ? m.EndToken + 1 : m.EndToken;
+        if (doc.Is(after, "of") && doc.Is(after + 1, "the") && doc.Is(after + 2, "capital"))
+        {
+            city = "Damascus";
+        }
+        else if (doc.Is(after, "of") && index + 1 < doc.Places.Count && doc.Places[index + 1].FirstToken == after + 1
+            && alone[index + 1].Place is { Kind: PlaceKind.Governorate } next)
+        {
+            city = next.Governorate;
+        }
+        else
+        {
+            int sentenceStart = SentenceStart(doc, m.FirstToken);
+            for (int j = index - 1; j >= 0 && doc.Places[j].FirstToken >= sentenceStart; j--)
+            {
+                if (alone[j].Place is { Kind: PlaceKind.Governorate } seat)
+                {
+                    city = seat.Governorate;
+                    break;
+                }
+            }
+        }
+
+        var kept = m.Candidates.Where(c => c.Kind is PlaceKind.Locality or PlaceKind.Area && (city is null || c.Governorate == city)).ToList();
+        return kept.Count == m.Candidates.Count ? null : kept;
+    }
+
+    private static int SentenceStart(Document doc, int token)
+    {
+        foreach (var sentence in doc.Sentences)
+        {
+            if (sentence.EndToken > token)
+            {
+                return sentence.FirstToken;
+            }
+        }
+
+        return 0;
+    }
+
     private static void Resolve(Document doc)
     {
         // First the names that need no context (units, places in one governorate); then the others, with the first as
@@ -731,6 +787,14 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         for (int i = 0; i < alone.Length; i++)
         {
             var m = doc.Places[i];
+            if (alone[i].Place is not { Kind: PlaceKind.Foreign } && IsQuarter(doc, m) && QuarterCandidates(doc, i, alone) is { } inCity)
+            {
+                // "the Qusour neighbourhood" of Deir ez-Zor is not the Qusayr district of Homs: a city's quarter is one
+                // of the city's places, or a name the gazetteer lacks.
+                doc.Places[i] = m = m with { Candidates = inCity };
+                alone[i] = PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], inCity, PlaceEvidence.None);
+            }
+
             var choice = alone[i].ContextFree ? alone[i]
                 : PlaceResolver.Choose(doc.Text[m.Range.Start..m.Range.End], m.Candidates, new PlaceEvidence(weight, NearbyGovernorates(doc, m, alone), hint));
             m.Resolved = choice.Place;

@@ -131,6 +131,16 @@ public class ClaimBuilderTest
           ["2/- Saraqeb/Idlib 2019-08-25 unknown other medical"] },
         { "Nine doctors in the town said that two children were killed in Saraqeb on Sunday.",
           ["2/- Saraqeb/Idlib 2019-08-25 unknown other medical"] },
+        // A name that shares only its key with a country abroad is the village spelled like it: "Al-Shaara" is not Syria.
+        { "Regime jets struck the market of Al-Shaara in Deir ez-Zor province on Monday, killing nine civilians.",
+          ["9/- Al-Shaara/Deir ez-Zor 2019-08-26 syrian_government air_strike outlet"] },
+        // A neighbourhood of a city is none of the districts elsewhere its name shares a key with.
+        { "A missile hit a school in the Qusour neighbourhood of Deir ez-Zor city on Thursday, killing 15 civilians.",
+          ["15/- Qusour/Deir ez-Zor 2019-08-29 unknown shelling outlet"] },
+        // The figure restated for a neighbourhood of the city the first statement names: one claim, in the neighbourhood.
+        { "Shelling went on across eastern Syria. Activists said 15 civilians were killed on Thursday when a missile hit a besieged neighbourhood in the city of Deir ez-Zor. "
+            + "The city has been under siege for three years. Fifteen civilians died when the missile fell near a school in the Qusour neighbourhood, activists said.",
+          ["15/- Qusour/Deir ez-Zor 2019-08-29 unknown shelling activists"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
