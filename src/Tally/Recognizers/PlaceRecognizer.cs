@@ -148,8 +148,11 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 candidates = [];
             }
 
-            // A name that speaks is a person or a body, not a place: "Activist Ahed Sileybi said".
-            if (end < tokens.Count && s_speech.Contains(document, end))
+            // A name that speaks is a person or a body, not a place: "Activist Ahed Sileybi said". So is the family or
+            // origin name after a kunya: "Abu Firas al-Suri", "Abu Bakr al-Baghdadi".
+            if (end < tokens.Count && s_speech.Contains(document, end)
+                || i >= 2 && (document.Is(i - 2, "Abu") || document.Is(i - 2, "Umm")) && tokens[i - 1].Kind == TokenKind.Word
+                    && char.IsUpper(document.Text[tokens[i - 1].Start]))
             {
                 i = end;
                 continue;
@@ -358,7 +361,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     }
 
     private static readonly FrozenSet<string> s_placeNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
-        "village", "villages", "town", "towns", "city", "neighbourhood", "neighborhood", "district", "camp", "suburb", "area");
+        "village", "villages", "town", "towns", "city", "neighbourhood", "neighborhood", "district", "camp", "suburb", "area", "areas");
 
     /// <summary>Whether "village of", "the town of", "neighbourhood of"... stands before token <paramref name="i"/>.</summary>
     private static bool IntroducedByPlaceNoun(Document doc, int i) =>
@@ -370,8 +373,39 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         bool introduced = IntroducedByPlaceNoun(doc, first);
         int end = CapitalizedRunEnd(doc, first, out int words);
-        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && !doc.Is(end, "area");
-        return words > 0 && (introduced || followed || Located(doc, first, end)) ? end : first;
+        // ("the Rashidin area" is a place; "Aleppo area" after no article is left to the gazetteer's names.)
+        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && (!doc.Is(end, "area") || doc.Is(first - 1, "the"));
+        return words > 0 && (introduced || followed || Located(doc, first, end) || Appositive(doc, end)) ? end : first;
+    }
+
+    private static readonly WordSet s_settlements = new(["village", "town", "city", "neighbourhood", "neighborhood", "suburb"]);
+
+    /// <summary>Whether what follows a name says what kind of place it is: "Babeska, a village in Idlib province", "Hass, a
+    /// small rebel-held town".</summary>
+    private static bool Appositive(Document doc, int end)
+    {
+        int k = doc.Is(end, ',') ? end + 1 : end;
+        if (!(doc.Is(k, "a") || doc.Is(k, "an")))
+        {
+            return false;
+        }
+
+        // Up to two words between the article and the noun ("a small rebel-held town").
+        for (int j = k + 1; j <= k + 3 && j < doc.Tokens.Count; j++)
+        {
+            if (s_settlements.Contains(doc, j))
+            {
+                return doc.Is(j + 1, "in") || doc.Is(j + 1, "near") || doc.Is(j + 1, "of") || doc.Is(j + 1, "on") || doc.Is(j + 1, "held")
+                    || doc.Is(j + 1, "that") || doc.Is(j + 1, "which") || doc.Is(j + 1, "where") || doc.Is(j + 1, ',');
+            }
+
+            if (doc.Tokens[j].Kind != TokenKind.Word || doc.Is(j, "said"))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static readonly string[] s_streetWords = ["street", "road", "highway", "roundabout", "square"];

@@ -141,6 +141,17 @@ public class ClaimBuilderTest
         { "Shelling went on across eastern Syria. Activists said 15 civilians were killed on Thursday when a missile hit a besieged neighbourhood in the city of Deir ez-Zor. "
             + "The city has been under siege for three years. Fifteen civilians died when the missile fell near a school in the Qusour neighbourhood, activists said.",
           ["15/- Qusour/Deir ez-Zor 2019-08-29 unknown shelling activists"] },
+        // What the text says a name is makes it a place, though the gazetteer lacks it: an apposition ("X, a village
+        // in"), "the X area", "the areas of X and Y".
+        { "Russian jets hit an outpost in Idlib province on Sunday, killing one fighter. The raids struck Zahrat Umar, a village in Idlib province that shelters displaced families.",
+          ["1/- Zahrat Umar/Idlib 2019-08-25 russia air_strike outlet"] },
+        { "A car bomb killed 24 people on Saturday. The blast hit the Qabr Zayn area on the outskirts of Aleppo.",
+          ["24/- Qabr Zayn/Aleppo 2019-08-24 unknown explosion outlet"] },
+        { "On Friday ISIS took the areas of Zahrat Umar and Bazm in Raqqa province. Three men were executed in Zahrat Umar on Saturday, activists said.",
+          ["3/- Zahrat Umar/Raqqa 2019-08-24 unknown attack activists"] },
+        // A kunya's name after it is a person's: "Abu Firas al-Suri" is not a village.
+        { "Air strikes killed 20 fighters and their commander Abu Firas al-Suri in Idlib province on Sunday, activists said.",
+          ["20/- -/Idlib 2019-08-25 unknown air_strike activists"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
