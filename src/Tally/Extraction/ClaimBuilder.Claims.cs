@@ -294,6 +294,12 @@ public static partial class ClaimBuilder
             return (new Sourced<string>(doc.RawText(town.Named), town.Named), town.Governorate is { } tg ? new Sourced<string>(tg, town.Range) : contextGovernorate);
         }
 
+        // Nor is a town named in the lead: the place the article's events in that governorate happened in.
+        if (!namesAny && contextGovernorate is { } where && index.Memo(IncidentPlaces).TryGetValue(where.Value, out var incident))
+        {
+            return (new Sourced<string>(doc.RawText(incident.Named), incident.Named), where);
+        }
+
         // An article about a governorate's seat as a city ("the city", "Aleppo's neighbourhoods"): a figure with no
         // place of its own is in the city (Damascus city stays a governorate, as the spec has it).
         if (!namesAny && ContainingCity(doc, index, contextGovernorate?.Value) is { } seat)
@@ -518,7 +524,7 @@ public static partial class ClaimBuilder
 
             // (a district's name is its seat town: Manbij, Khan Sheikhoun; a name the gazetteer lacks counts only when
             // the text introduced it as a place, "the village of X").
-            bool specific = !p.IsForeign && !p.IsArea
+            bool specific = !p.IsForeign && !p.IsArea && !IsBearing(doc, p)
                 && (p.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area or PlaceKind.District } && p.Confidence >= 0.5
                     || p.Resolved is null && p.Candidates.Count == 0 && IntroducedAsPlace(doc, p));
             var key = NameKey.Remembered(doc.Text.AsSpan(p.Range.Start, p.Range.End - p.Range.Start));
@@ -530,6 +536,99 @@ public static partial class ClaimBuilder
 
         return found;
     }
+
+    /// <summary>
+    /// The place each governorate's events happened in, as the whole article tells it: the town, village or named area
+    /// it names most in that governorate, a mention counting double in a sentence that speaks of an attack or of
+    /// casualties. A governorate gets one only when a place stands out (no tie). Where the fire came from and
+    /// institutions do not count. A name the gazetteer lacks lies in the governorate its sentence names, else the
+    /// article's.
+    /// </summary>
+    private static Dictionary<string, PlaceMention> IncidentPlaces(Document doc)
+    {
+        var events = EventSentences(doc);
+
+        var scores = new Dictionary<(string Governorate, string Key), (PlaceMention First, int Score, bool Struck)>();
+        foreach (var p in doc.Places)
+        {
+            if (p.IsForeign || p.IsArea || IsOrigin(doc, p) || IsInstitution(doc, p) || IsBearing(doc, p))
+            {
+                continue;
+            }
+
+            int sentence = SentenceOf(doc, p.FirstToken);
+            string? governorate;
+            if (p.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area or PlaceKind.District } entry && p.Confidence >= 0.5)
+            {
+                governorate = entry.Governorate;
+            }
+
+            else if (p.Resolved is null && p.Candidates.Count == 0)
+            {
+                var s = doc.Sentences[sentence];
+                governorate = doc.Places.FirstOrDefault(q => q.FirstToken >= s.FirstToken && q.FirstToken < s.EndToken && !q.IsForeign
+                    && q.Resolved is { Kind: PlaceKind.Governorate or PlaceKind.District } && q.Confidence >= 0.5)?.Governorate ?? MainGovernorate(doc);
+            }
+            else
+            {
+                continue;
+            }
+
+            if (governorate is null)
+            {
+                continue;
+            }
+
+            var key = (governorate, NameKey.Remembered(doc.Text.AsSpan(p.Range.Start, p.Range.End - p.Range.Start)));
+            var (first, score, struck) = scores.GetValueOrDefault(key, (p, 0, false));
+            scores[key] = (first, score + (events[sentence] ? 2 : 1), struck || events[sentence]);
+        }
+
+        var incident = new Dictionary<string, PlaceMention>(StringComparer.Ordinal);
+        foreach (var byGovernorate in scores.GroupBy(x => x.Key.Governorate))
+        {
+            // (A place never named with an attack or a casualty is no incident's: "the area is near Castello Road".)
+            var ranked = byGovernorate.OrderByDescending(x => x.Value.Score).ToList();
+            if (ranked[0].Value.Struck && (ranked.Count == 1 || ranked[0].Value.Score > ranked[1].Value.Score))
+            {
+                incident[byGovernorate.Key] = ranked[0].Value.First;
+            }
+        }
+
+        return incident;
+    }
+
+    /// <summary>Which sentences speak of an attack or of casualties: a weapon, a casualty word or a verb of striking.</summary>
+    private static bool[] EventSentences(Document doc)
+    {
+        var events = new bool[doc.Sentences.Count];
+        foreach (var m in doc.Attacks.Concat(doc.Casualties))
+        {
+            events[SentenceOf(doc, m.FirstToken)] = true;
+        }
+
+        for (int s = 0; s < doc.Sentences.Count; s++)
+        {
+            for (int k = doc.Sentences[s].FirstToken; k < doc.Sentences[s].EndToken && !events[s]; k++)
+            {
+                events[s] = s_strikes.Contains(doc, k);
+            }
+        }
+
+        return events;
+    }
+
+    private static readonly WordSet s_strikes = new(["struck", "hit", "targeted", "bombed", "shelled", "attacked", "attack", "attacks", "raid", "raids", "stormed"]);
+
+    /// <summary>A place named only to say where another lies: "near Al Mayadeen", "a village south of Mayadeen".</summary>
+    private static bool IsBearing(Document doc, PlaceMention p)
+    {
+        int k = doc.Is(p.FirstToken - 1, "the") ? p.FirstToken - 2 : p.FirstToken - 1;
+        return doc.Is(k, "near") || doc.Is(k, "outside")
+            || doc.Is(k, "of") && k >= 1 && s_bearings.Contains(doc, k - 1);
+    }
+
+    private static readonly WordSet s_bearings = new(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"]);
 
     private static bool IntroducedAsPlace(Document doc, PlaceMention p) =>
         doc.Is(p.FirstToken - 1, "of") && (doc.Is(p.FirstToken - 2, "village") || doc.Is(p.FirstToken - 2, "town") || doc.Is(p.FirstToken - 2, "city")

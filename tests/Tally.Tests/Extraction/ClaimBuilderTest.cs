@@ -152,6 +152,20 @@ public class ClaimBuilderTest
         // A kunya's name after it is a person's: "Abu Firas al-Suri" is not a village.
         { "Air strikes killed 20 fighters and their commander Abu Firas al-Suri in Idlib province on Sunday, activists said.",
           ["20/- -/Idlib 2019-08-25 unknown air_strike activists"] },
+        // A figure with no place of its own, far from the sentence that names one: the place the article's events in
+        // that governorate happened in.
+        { "Fighting went on in northern Syria on Tuesday. Aid groups asked for a truce. Barrel bombs fell on the village of Tal Qarrah in Aleppo province. The helicopters came from the south. "
+            + "Rescue teams worked through the night. Turkish officials said two fighters were killed and three wounded in the attack.",
+          ["2/3 Tal Qarrah/Aleppo 2019-08-27 unknown clash turkey_official"] },
+        // ... but not a place named only as a bearing ("a village south of Mayadeen"), nor one named with no attack.
+        { "Russian air strikes killed 14 civilians who were crossing the Euphrates on Friday, the Observatory said. Russia has stepped up its raids. "
+            + "Residents said the rafts had been struck after leaving a village south of Mayadeen at dawn.",
+          ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
+        { "Russian air strikes killed 14 civilians who were crossing the Euphrates on Friday, the Observatory said. "
+            + "Residents said the rafts had left a village south of Mayadeen at dawn.",
+          ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
+        { "Shelling killed four civilians on Sunday, activists said. Shops in Aleppo province were closed. The army was seen on the Sakhour Road last month.",
+          ["4/- -/Aleppo 2019-08-25 unknown shelling activists"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
