@@ -191,6 +191,14 @@ public static partial class ClaimBuilder
                 var written = new Sourced<string>(doc.RawText(p.Named), p.Named);
                 Sourced<string>? governorate = gov is null ? null : new Sourced<string>(gov, p.Range);
 
+                // A city named only as a bearing ("a village near Aleppo", "a transit point west of Aleppo"): the
+                // place the article's events there happened in, if it names one.
+                if (p.Resolved is { Kind: PlaceKind.Governorate } && IsBearing(doc, p) && gov is not null
+                    && index.Memo(IncidentPlaces).TryGetValue(gov, out var near))
+                {
+                    return (new Sourced<string>(doc.RawText(near.Named), near.Named), governorate);
+                }
+
                 // "the neighbourhoods of al-Jamiliyeh, Mogambo and al-Ashrafiyeh", "Hamadaniyah, Midan and other
                 // neighbourhoods": several places in one figure are the city they lie in, as the spec has it, when
                 // the article names it as a city.
@@ -551,7 +559,7 @@ public static partial class ClaimBuilder
         var scores = new Dictionary<(string Governorate, string Key), (PlaceMention First, int Score, bool Struck)>();
         foreach (var p in doc.Places)
         {
-            if (p.IsForeign || p.IsArea || IsOrigin(doc, p) || IsInstitution(doc, p) || IsBearing(doc, p))
+            if (p.IsForeign || p.IsArea || IsOrigin(doc, p) || IsInstitution(doc, p) || IsBearing(doc, p) || IsHome(doc, p))
             {
                 continue;
             }
@@ -616,6 +624,30 @@ public static partial class ClaimBuilder
         }
 
         return events;
+    }
+
+    private static readonly WordSet s_homeWords = new(["the", "two", "three", "towns", "town", "villages", "village", "of", "and", "northern", "southern",
+        "eastern", "western", "besieged", "regime-held", "rebel-held", "government-held", "shiite", "al"]);
+
+    /// <summary>Where people came from, not where they were hit: "evacuees from the northern towns of Fuaa and Kafraya",
+    /// "residents of two villages, al-Foua and Kefraya".</summary>
+    private static bool IsHome(Document doc, PlaceMention p)
+    {
+        for (int k = p.FirstToken - 1; k >= Math.Max(0, p.FirstToken - 8); k--)
+        {
+            if (doc.Is(k, "from") || doc.Is(k, "residents"))
+            {
+                return true;
+            }
+
+            var t = doc.Tokens[k];
+            if (!(s_homeWords.Contains(doc, k) || doc.Is(k, ',') || doc.Is(k, '-') || t.Kind == TokenKind.Word && char.IsUpper(doc.Text[t.Start])))
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static readonly WordSet s_strikes = new(["struck", "hit", "targeted", "bombed", "shelled", "attacked", "attack", "attacks", "raid", "raids", "stormed"]);

@@ -164,6 +164,10 @@ public class ClaimBuilderTest
         { "Russian air strikes killed 14 civilians who were crossing the Euphrates on Friday, the Observatory said. "
             + "Residents said the rafts had left a village south of Mayadeen at dawn.",
           ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
+        // A city named as a bearing is not where it happened when the article names the place; where the victims came from is not it either.
+        { "Fighting went on in northern Syria. Aid groups asked for a truce. A car bomb hit buses carrying evacuees from the villages of Zahrat Umar and Qabr Zayn on Saturday. "
+            + "The blast struck the Tell Bazm area, where the buses waited. Officials said 40 people were killed near Aleppo.",
+          ["40/- Tell Bazm/Aleppo 2019-08-24 unknown explosion other"] },
         { "Shelling killed four civilians on Sunday, activists said. Shops in Aleppo province were closed. The army was seen on the Sakhour Road last month.",
           ["4/- -/Aleppo 2019-08-25 unknown shelling activists"] },
         // An adjective before a side's fighters; the side they fought is the agent.
