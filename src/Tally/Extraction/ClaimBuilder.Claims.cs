@@ -431,8 +431,15 @@ public static partial class ClaimBuilder
 
         var next = doc.Sentences[sentence + 1];
         PlaceMention? found = null;
+        PlaceMention? district = null;
         foreach (var p in index.PlacesIn(next.FirstToken, next.EndToken))
         {
+            // "villages in the Maarat al-Numan district, including A, B and C": the district named as such holds them all.
+            if (district is null && p.Resolved is { Kind: PlaceKind.District } && doc.Is(p.EndToken, "district"))
+            {
+                district = p;
+            }
+
             if (p.IsForeign || p.IsArea || IsOrigin(doc, p) || p.Resolved is { Kind: PlaceKind.Governorate or PlaceKind.District })
             {
                 continue;
@@ -440,7 +447,7 @@ public static partial class ClaimBuilder
 
             if (found is not null && NameKey.Remembered(doc.RawText(found.Range)) != NameKey.Remembered(doc.RawText(p.Range)))
             {
-                return null;
+                return district is not null && district.FirstToken < found.FirstToken && district.Governorate == governorate ? district : null;
             }
 
             found ??= p;

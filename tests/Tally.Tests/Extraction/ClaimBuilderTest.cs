@@ -164,6 +164,9 @@ public class ClaimBuilderTest
         { "Russian air strikes killed 14 civilians who were crossing the Euphrates on Friday, the Observatory said. "
             + "Residents said the rafts had left a village south of Mayadeen at dawn.",
           ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
+        // The lead names the province; the next sentence names the villages and the district that holds them all.
+        { "Regime jets killed nine civilians in Idlib province on Sunday, rescuers said. The victims died in several villages in the Maarat al-Numan district, including Tell Mannas, Jarjanaz and Telmenes.",
+          ["9/- Maarat al-Numan/Idlib 2019-08-25 syrian_government air_strike white_helmets"] },
         // A city named as a bearing is not where it happened when the article names the place; where the victims came from is not it either.
         { "Fighting went on in northern Syria. Aid groups asked for a truce. A car bomb hit buses carrying evacuees from the villages of Zahrat Umar and Qabr Zayn on Saturday. "
             + "The blast struck the Tell Bazm area, where the buses waited. Officials said 40 people were killed near Aleppo.",
