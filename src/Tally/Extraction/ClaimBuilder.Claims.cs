@@ -303,7 +303,8 @@ public static partial class ClaimBuilder
         }
 
         // Nor is a town named in the lead: the place the article's events in that governorate happened in.
-        if (!namesAny && contextGovernorate is { } where && index.Memo(IncidentPlaces).TryGetValue(where.Value, out var incident))
+        if (!namesAny && contextGovernorate is { } where && !TellsOfAnotherIncident(doc, sentence)
+            && index.Memo(IncidentPlaces).TryGetValue(where.Value, out var incident))
         {
             return (new Sourced<string>(doc.RawText(incident.Named), incident.Named), where);
         }
@@ -631,6 +632,24 @@ public static partial class ClaimBuilder
         }
 
         return events;
+    }
+
+    private static readonly WordSet s_elsewhere = new(["separately", "elsewhere", "meanwhile"]);
+
+    /// <summary>Whether the sentence or the two after it say that what they tell is another incident ("In another
+    /// incident, ...", "Separately, ...", "Elsewhere"): its place is not the article's.</summary>
+    private static bool TellsOfAnotherIncident(Document doc, int sentence)
+    {
+        int end = doc.Sentences[Math.Min(doc.Sentences.Count - 1, sentence + 2)].EndToken;
+        for (int k = doc.Sentences[sentence].FirstToken; k < end; k++)
+        {
+            if (s_elsewhere.Contains(doc, k) || (doc.Is(k, "another") || doc.Is(k, "separate")) && (doc.Is(k + 1, "incident") || doc.Is(k + 1, "attack")))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static readonly WordSet s_homeWords = new(["the", "two", "three", "towns", "town", "villages", "village", "of", "and", "northern", "southern",

@@ -157,7 +157,11 @@ public class ClaimBuilderTest
         { "Fighting went on in northern Syria on Tuesday. Aid groups asked for a truce. Barrel bombs fell on the village of Tal Qarrah in Aleppo province. The helicopters came from the south. "
             + "Rescue teams worked through the night. Turkish officials said two fighters were killed and three wounded in the attack.",
           ["2/3 Tal Qarrah/Aleppo 2019-08-27 unknown clash turkey_official"] },
-        // ... but not a place named only as a bearing ("a village south of Mayadeen"), nor one named with no attack.
+        // ... but not for what the text says is another incident.
+        { "Fighting went on in northern Syria on Tuesday. Aid groups asked for a truce. Barrel bombs fell on the village of Tal Qarrah in Aleppo province. The helicopters came from the south. "
+            + "Rescue teams worked through the night. In another incident, two fighters were killed and three wounded by shelling.",
+          ["2/3 -/Aleppo 2019-08-27 unknown shelling outlet"] },
+        // ... nor a place named only as a bearing ("a village south of Mayadeen"), nor one named with no attack.
         { "Russian air strikes killed 14 civilians who were crossing the Euphrates on Friday, the Observatory said. Russia has stepped up its raids. "
             + "Residents said the rafts had been struck after leaving a village south of Mayadeen at dawn.",
           ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
