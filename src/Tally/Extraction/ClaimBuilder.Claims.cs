@@ -556,9 +556,9 @@ public static partial class ClaimBuilder
     /// <summary>
     /// The place each governorate's events happened in, as the whole article tells it: the town, village or named area
     /// it names most in that governorate, a mention counting double in a sentence that speaks of an attack or of
-    /// casualties. A governorate gets one only when a place stands out (no tie). Where the fire came from and
-    /// institutions do not count. A name the gazetteer lacks lies in the governorate its sentence names, else the
-    /// article's.
+    /// casualties. A governorate gets one only when a place stands out (no tie) and was named at least once with an
+    /// attack or casualties. Where the fire came from, where the victims came from, institutions and bearings ("near X")
+    /// do not count. A name the gazetteer lacks lies in the governorate its sentence names, else the article's.
     /// </summary>
     private static Dictionary<string, PlaceMention> IncidentPlaces(Document doc)
     {
@@ -578,7 +578,6 @@ public static partial class ClaimBuilder
             {
                 governorate = entry.Governorate;
             }
-
             else if (p.Resolved is null && p.Candidates.Count == 0)
             {
                 var s = doc.Sentences[sentence];
@@ -637,7 +636,7 @@ public static partial class ClaimBuilder
     private static readonly WordSet s_elsewhere = new(["separately", "elsewhere", "meanwhile"]);
 
     /// <summary>Whether the sentence or the two after it say that what they tell is another incident ("In another
-    /// incident, ...", "Separately, ...", "Elsewhere"): its place is not the article's.</summary>
+    /// incident, ...", "Separately, ...", "Elsewhere", "Meanwhile"): its place is not the article's.</summary>
     private static bool TellsOfAnotherIncident(Document doc, int sentence)
     {
         int end = doc.Sentences[Math.Min(doc.Sentences.Count - 1, sentence + 2)].EndToken;
