@@ -235,8 +235,9 @@ public static partial class ClaimBuilder
                     // A name the text calls a place, which the gazetteer lacks, is taken to lie in that governorate ("the
                     // Salihiya neighbourhood of the capital"), unless it is the place of a part that follows ("six in
                     // Idlib, including three in the village of X").
-                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => IsInner(q, gov)
+                    var inner = index.PlacesIn(from, to).FirstOrDefault(q => IsInner(doc, q, gov)
                         && (q.Resolved is not null || !index.NumbersIn(p.EndToken, q.FirstToken).Any()))
+                        ?? (w == 0 && windows.Count > 1 ? index.PlacesIn(windows[1].From, windows[1].To).FirstOrDefault(q => IsInner(doc, q, gov)) : null)
                         ?? (sentence < LeadSentences ? Elaboration(doc, index, sentence, gov) : null);
                     return inner is not null ? (new Sourced<string>(doc.RawText(inner.Named), inner.Named), governorate) : (null, governorate);
                 }
@@ -322,9 +323,10 @@ public static partial class ClaimBuilder
     /// <summary>Whether <paramref name="q"/> can be the specific place inside governorate <paramref name="gov"/>: a town or
     /// area of it, or a name the text calls a place though the gazetteer lacks it ("the Salihiya neighbourhood of the
     /// capital").</summary>
-    private static bool IsInner(PlaceMention q, string? gov) =>
+    private static bool IsInner(Document doc, PlaceMention q, string? gov) =>
         !q.IsArea && !q.IsForeign
-        && (q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov || q.Resolved is null && q.Candidates.Count == 0);
+        && (q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov || q.Resolved is null && q.Candidates.Count == 0
+            || q.Resolved is null && gov is not null && !q.Candidates.Any(c => c.Governorate == gov) && (IntroducedAsPlace(doc, q) || doc.Is(q.EndToken, "village") || doc.Is(q.EndToken, "town")));
 
     private static readonly FrozenSet<string> s_cityWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "city", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "streets");
@@ -430,7 +432,15 @@ public static partial class ClaimBuilder
             return null;
         }
 
+        // (A next sentence with figures of its own in two governorates splits the total: "strikes killed 10. Three were
+        // killed near X in Hasakah, while seven were killed in Deir ez-Zor".)
         var next = doc.Sentences[sentence + 1];
+        if (index.FiguresIn(sentence + 1).Count(f => f.Kind == FigureKind.Killed) > 1
+            && index.PlacesIn(next.FirstToken, next.EndToken).Where(p => !p.IsForeign && p.Resolved?.Governorate is not null).Select(p => p.Resolved!.Governorate).Distinct().Count() > 1)
+        {
+            return null;
+        }
+
         PlaceMention? found = null;
         PlaceMention? district = null;
         foreach (var p in index.PlacesIn(next.FirstToken, next.EndToken))

@@ -369,6 +369,27 @@ public static partial class ClaimBuilder
                 return null;
             }
 
+            // A breakdown without commas whose count is no number: "Five civilians including a child were killed".
+            if (doc.Is(k, "including") && gap > 0 && breakdown is null)
+            {
+                breakdown = (k + 1, casualty);
+                k--;
+                gap++;
+                continue;
+            }
+
+            // Who the victims were, between the count and its noun: "Five civilians of one family", "from the same family".
+            if (doc.Is(k, "family") && (doc.Is(k - 1, "one") || doc.Is(k - 1, "same")))
+            {
+                int of = doc.Is(k - 2, "the") ? k - 3 : k - 2;
+                if (doc.Is(of, "of") || doc.Is(of, "from"))
+                {
+                    k = of - 1;
+                    gap++;
+                    continue;
+                }
+            }
+
             // Allowed between a count and its verb: victim nouns, actors ("IS group militants", "(IS)"), auxiliaries,
             // and one adjective right before a victim noun ("Three Tunisian terrorists", "15 moderate opposition fighters").
             bool adjective = doc.Tokens[k].Kind == TokenKind.Word && (index.VictimAt(k + 1) is not null || index.ActorAt(k + 1) is { } group && (index.VictimAt(group.EndToken) is not null || index.VictimAt(group.EndToken - 1) is not null));
@@ -448,6 +469,12 @@ public static partial class ClaimBuilder
                 // "claimed 49 fighters were killed": the count is the subject of its own clause, not this verb's object.
                 int after = VictimEnd(doc, index, n.EndToken);
                 if (doc.Is(after, "were") || doc.Is(after, "was") || doc.Is(after, "had") || doc.Is(after, "have") || doc.Is(after, "are"))
+                {
+                    return null;
+                }
+
+                // "a toll of 31 killed and 74 wounded": the count after "and" has a casualty word of its own.
+                if (doc.Is(cas.EndToken, "and") && n.FirstToken == cas.EndToken + 1 && after == n.EndToken && index.CasualtyAt(after) is not null)
                 {
                     return null;
                 }

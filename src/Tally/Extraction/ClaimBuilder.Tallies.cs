@@ -44,9 +44,11 @@ public static partial class ClaimBuilder
             }
 
             if (s_tallyWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(k))
-                && (doc.Is(k, "so") ? doc.Is(k + 1, "far") : doc.Is(k, "date") ? doc.Is(k - 1, "to") : doc.Is(k, "total") ? doc.Is(k - 1, "in") : true))
+                && (doc.Is(k, "so") ? doc.Is(k + 1, "far") : doc.Is(k, "far") ? doc.Is(k - 1, "thus") : doc.Is(k, "date") ? doc.Is(k - 1, "to")
+                    : doc.Is(k, "total") ? doc.Is(k - 1, "in") : true))
             {
-                int start = doc.Is(k, "date") || doc.Is(k, "total") ? k - 1 : k;
+                // ("thus far", not "the far north east of the province".)
+                int start = doc.Is(k, "date") || doc.Is(k, "total") || doc.Is(k, "far") ? k - 1 : k;
                 int end = doc.Is(k, "so") ? k + 2 : k + 1;
                 return (doc.RawText(doc.RangeOf(start, end)), figure.Range.Union(doc.RangeOf(start, end)));
             }

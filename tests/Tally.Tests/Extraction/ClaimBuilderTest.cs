@@ -177,6 +177,18 @@ public class ClaimBuilderTest
           ["40/- Tell Bazm/Aleppo 2019-08-24 unknown explosion other"] },
         { "Shelling killed four civilians on Sunday, activists said. Shops in Aleppo province were closed. The army was seen on the Sakhour Road last month.",
           ["4/- -/Aleppo 2019-08-25 unknown shelling activists"] },
+        // A total the next sentence splits over two governorates has no one place; a village the gazetteer knows only
+        // elsewhere is the village the text names in the governorate it names.
+        { "Coalition air strikes killed 10 civilians on Saturday, the Observatory said. Strikes near the Kabiba village killed three people in Hasakah province, while seven were killed in Deir ez-Zor.",
+          ["10/- -/Hasakah 2019-08-24 us_coalition air_strike sohr", "3/- Kabiba/Hasakah 2019-08-24 us_coalition air_strike sohr", "7/- -/Deir ez-Zor 2019-08-24 us_coalition air_strike sohr"] },
+        // A count whose breakdown has no number, and who the victims were between the count and its noun.
+        { "Five civilians including a child were killed in regime shelling on Ariha on Monday.",
+          ["5/- Ariha/Idlib 2019-08-26 syrian_government shelling outlet"] },
+        { "Six civilians of one family were killed in regime shelling on Ariha on Monday.",
+          ["6/- Ariha/Idlib 2019-08-26 syrian_government shelling outlet"] },
+        // "N killed and M wounded" after a toll: one claim of both.
+        { "The governor gave a toll of 31 killed and 74 wounded in the bombing in Homs on Wednesday.",
+          ["31/74 -/Homs 2019-08-28 unknown air_strike state_media"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
@@ -305,6 +317,17 @@ public class ClaimBuilderTest
     [InlineData("Read more Years of Siege in Eastern Ghouta Nine soldiers were killed in clashes near Douma on Monday.", 1, 0)]
     [InlineData("Six years of war have killed more than 4,000 people in the province.", 0, 1)]
     public void Build_YearsOf_IsATallyOnlyWhenNotATitle(string text, int claims, int tallies)
+    {
+        var e = Extract(text);
+        Assert.Equal(claims, e.Claims.Count);
+        Assert.Equal(tallies, e.Tallies.Count);
+    }
+
+    [Theory]
+    [InlineData("Strikes near a village in the far north east of Hasakah province killed three people on Monday.", 1, 0)]
+    [InlineData("Strikes on the province have killed 40 people thus far, the monitor said.", 0, 1)]
+    [InlineData("Strikes on the province have killed 40 people so far, the monitor said.", 0, 1)]
+    public void Build_Far_IsATallyOnlyInThusFarOrSoFar(string text, int claims, int tallies)
     {
         var e = Extract(text);
         Assert.Equal(claims, e.Claims.Count);
