@@ -44,7 +44,12 @@ public static partial class ClaimBuilder
             // battles around Al Maleh".
             placeWindows.Insert(1, ClauseOf(doc, index, lead, shared.EndToken) with { From = shared.EndToken });
         }
-        var (place, governorate) = FindPlace(doc, index, placeWindows, contextWindows, lead.Sentence);
+        // "Four were killed in X, raising the death toll in 48 hours of strikes to 22": a running total over the events
+        // told, with no place of its own (not "the toll from the raids on X has risen to 42", one incident's toll).
+        bool runningToll = lead.Casualty is { } tollWord && tollWord.Values.Any(v => v.Length > 1 && v[1] == "toll") && lead.Number is { } tollCount
+            && tollCount.FirstToken > tollWord.FirstToken && doc.Is(tollCount.FirstToken - 1, "to")
+            && index.FiguresIn(lead.Sentence).Any(f => f.Kind == FigureKind.Killed && f.EndToken <= tollWord.FirstToken);
+        var (place, governorate) = FindPlace(doc, index, runningToll ? [windows[0]] : placeWindows, contextWindows, lead.Sentence, runningToll);
         var (date, precision) = FindDate(doc, index, windows, contextWindows, lead);
 
         // A past attack known by its date, with no place in its sentence ("an August 21 gas attack killed more than 1400"):
@@ -164,7 +169,8 @@ public static partial class ClaimBuilder
         return new CharRange(from, Math.Max(from, to));
     }
 
-    private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows, List<(int From, int To)> context, int sentence)
+    private static (Sourced<string>? Place, Sourced<string>? Governorate) FindPlace(Document doc, LayerIndex index, List<(int From, int To)> windows,
+        List<(int From, int To)> context, int sentence, bool total)
     {
         // The most specific place in the clause, then the sentence; a place the attack came from ("fired from Idlib into
         // Latakia") only when no other is named.
@@ -238,7 +244,7 @@ public static partial class ClaimBuilder
                     var inner = index.PlacesIn(from, to).FirstOrDefault(q => IsInner(doc, q, gov)
                         && (q.Resolved is not null || !index.NumbersIn(p.EndToken, q.FirstToken).Any()))
                         ?? (w == 0 && windows.Count > 1 ? index.PlacesIn(windows[1].From, windows[1].To).FirstOrDefault(q => IsInner(doc, q, gov)) : null)
-                        ?? (sentence < LeadSentences ? Elaboration(doc, index, sentence, gov) : null);
+                        ?? (sentence < LeadSentences && !IsAcross(doc, p) ? Elaboration(doc, index, sentence, gov) : null);
                     return inner is not null ? (new Sourced<string>(doc.RawText(inner.Named), inner.Named), governorate) : (null, governorate);
                 }
 
@@ -246,10 +252,14 @@ public static partial class ClaimBuilder
             }
         }
 
+        // Strikes over a region of the country ("Separate air raids in northern Syria killed 25"), with no one town or
+        // site named: a total over many places, which has no place of its own.
+        bool regional = total || OverARegion(doc, doc.Sentences[sentence]);
+
         // No place in the sentence: a town or village the sentence before names for the same events (the context's
         // fourth window is that sentence only when there is one; for the first sentence it is the lead's next sentence,
         // whose places are the parts of a total, not its place).
-        if (context.Count > 3 && doc.Sentences[sentence].FirstToken > context[3].From)
+        if (!regional && context.Count > 3 && doc.Sentences[sentence].FirstToken > context[3].From)
         {
             var (from, to) = context[3];
             var specific = index.PlacesIn(from, to).FirstOrDefault(p => !p.IsForeign && !IsOrigin(doc, p)
@@ -268,7 +278,7 @@ public static partial class ClaimBuilder
         }
 
         // Nor before it: the one place the next sentence says the events were in.
-        if (Elaboration(doc, index, sentence, null) is { } next)
+        if (!regional && Elaboration(doc, index, sentence, null) is { } next)
         {
             var gov = GovernorateOf(doc, next, context, index);
             return (new Sourced<string>(doc.RawText(next.Named), next.Named), gov is null ? null : new Sourced<string>(gov, next.Range));
@@ -296,7 +306,7 @@ public static partial class ClaimBuilder
 
         contextGovernorate ??= index.Memo(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null;
         var own = doc.Sentences[sentence];
-        bool namesAny = index.PlacesIn(own.FirstToken, own.EndToken).Any();
+        bool namesAny = regional || index.PlacesIn(own.FirstToken, own.EndToken).Any();
         var towns = index.Memo(LeadPlaces).Where(t => contextGovernorate is null || t.Governorate == contextGovernorate.Value.Value).ToList();
         if (!namesAny && towns.Count == 1 && towns[0] is var town)
         {
@@ -327,6 +337,63 @@ public static partial class ClaimBuilder
         !q.IsArea && !q.IsForeign
         && (q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov || q.Resolved is null && q.Candidates.Count == 0
             || q.Resolved is null && gov is not null && !q.Candidates.Any(c => c.Governorate == gov) && (IntroducedAsPlace(doc, q) || doc.Is(q.EndToken, "village") || doc.Is(q.EndToken, "town")));
+
+    private static readonly WordSet s_compass = new(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
+        "northwestern", "northeastern", "southwestern", "southeastern", "north-western", "north-eastern", "south-western", "south-eastern",
+        "northwest", "northeast", "southwest", "southeast"]);
+
+    private static readonly WordSet s_plainEvents = new(["strikes", "airstrikes", "raids", "attacks", "clashes", "bombardment", "shelling", "fighting", "battles", "operations"]);
+
+    private static readonly WordSet s_sites = new(["town", "village", "city", "market", "stronghold", "hospital", "checkpoint", "school", "neighbourhood",
+        "neighborhood", "district", "camp", "base", "mosque", "bakery", "clinic", "bus", "convoy", "house", "building", "outpost", "crossing"]);
+
+    /// <summary>Whether the sentence tells of attacks in the plural over a region of the country ("air raids in northern
+    /// Syria", "48 hours of strikes in northwestern Syria") and of no one site (not "a market in eastern Syria").</summary>
+    private static bool OverARegion(Document doc, Sentence sentence)
+    {
+        bool region = false, plural = false;
+        for (int k = sentence.FirstToken; k < sentence.EndToken; k++)
+        {
+            if (s_sites.Contains(doc, k))
+            {
+                return false;
+            }
+
+            plural |= s_plainEvents.Contains(doc, k);
+        }
+
+        foreach (var p in doc.Places)
+        {
+            if (p.FirstToken >= sentence.FirstToken && p.FirstToken < sentence.EndToken && p.IsForeign && p.Resolved is { Id: "alias:Syria" }
+                && p.FirstToken > 0 && s_compass.Contains(doc, p.FirstToken - 1))
+            {
+                region = true;
+            }
+        }
+
+        return region && plural;
+    }
+
+    /// <summary>Whether an area is named as the span of strikes over it: "strikes across rebel-held Idlib province",
+    /// "throughout the province".</summary>
+    private static bool IsAcross(Document doc, PlaceMention p)
+    {
+        for (int k = p.FirstToken - 1; k >= Math.Max(0, p.FirstToken - 4); k--)
+        {
+            if (doc.Is(k, "across") || doc.Is(k, "throughout"))
+            {
+                return true;
+            }
+
+            if (!(doc.Is(k, "the") || doc.Is(k, '-') || doc.Is(k, "held") || doc.Is(k, "controlled") || doc.Is(k, "rebel") || doc.Is(k, "opposition")
+                || doc.Tokens[k].Kind == TokenKind.Word && doc.TokenText(k).Contains('-')))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     private static readonly FrozenSet<string> s_cityWords = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "city", "neighbourhood", "neighborhood", "neighbourhoods", "neighborhoods", "district", "districts", "streets");

@@ -189,6 +189,20 @@ public class ClaimBuilderTest
         // "N killed and M wounded" after a toll: one claim of both.
         { "The governor gave a toll of 31 killed and 74 wounded in the bombing in Homs on Wednesday.",
           ["31/74 -/Homs 2019-08-28 unknown air_strike state_media"] },
+        // Raids over a region of the country, with no one site named, are a total over many places; a site in the region
+        // takes the place the next sentence names.
+        { "Separate air raids in northern Syria killed at least 25 civilians on Friday, a monitor said. Jets struck a market in the town of Saraqeb, killing 11 people.",
+          ["25/- -/Idlib 2019-08-23 unknown air_strike sohr", "11/- Saraqeb/Idlib 2019-08-23 unknown air_strike sohr"] },
+        { "Air strikes on a market in northern Syria killed 25 civilians on Friday, a monitor said. The jets hit the town of Saraqeb.",
+          ["25/- Saraqeb/Idlib 2019-08-23 unknown air_strike sohr"] },
+        // Strikes "across" a province: no one village of it.
+        { "Strikes across rebel-held Idlib province killed 19 people on Thursday, the monitor said. A correspondent in the village of Kafr Nabl saw the damage.",
+          ["19/- -/Idlib 2019-08-29 unknown air_strike sohr"] },
+        // A running toll after a figure of its own sums the events: not the place of that figure.
+        { "On Thursday four people were killed in raids on the town of Khan Sheikhun in Idlib, the monitor said, raising the death toll in two days of strikes to 22.",
+          ["4/- Khan Sheikhun/Idlib 2019-08-29 unknown air_strike sohr", "22/- -/Idlib 2019-08-29 unknown air_strike sohr"] },
+        { "Jets struck the town of Saraqeb in Idlib on Wednesday. Four people were killed in the raids, the monitor said, raising the death toll in two days of strikes to 22.",
+          ["4/- Saraqeb/Idlib 2019-08-29 unknown air_strike sohr", "22/- -/Idlib 2019-08-29 unknown air_strike sohr"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
