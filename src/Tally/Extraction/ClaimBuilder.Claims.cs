@@ -306,7 +306,8 @@ public static partial class ClaimBuilder
 
         contextGovernorate ??= index.Memo(MainGovernorate) is { } main ? new Sourced<string>(main, null) : null;
         var own = doc.Sentences[sentence];
-        bool namesAny = regional || index.PlacesIn(own.FirstToken, own.EndToken).Any();
+        // (A country named in a source's description, "the Britain-based Observatory", names no place of the events.)
+        bool namesAny = regional || index.PlacesIn(own.FirstToken, own.EndToken).Any(p => !(p.IsForeign && doc.Is(p.EndToken, '-') && doc.Is(p.EndToken + 1, "based")));
         var towns = index.Memo(LeadPlaces).Where(t => contextGovernorate is null || t.Governorate == contextGovernorate.Value.Value).ToList();
         if (!namesAny && towns.Count == 1 && towns[0] is var town)
         {

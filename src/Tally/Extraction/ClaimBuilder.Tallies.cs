@@ -16,7 +16,7 @@ public static partial class ClaimBuilder
         // "since late April", "since the start of the war", "since 2011" (but "since Saturday" reported on Monday is three days).
         for (int k = from; k < to; k++)
         {
-            if (doc.Is(k, "since"))
+            if (doc.Is(k, "since") && !DescribesAPlace(doc, figure, k))
             {
                 var date = index.DateStartingAt(k + 1) ?? index.DateStartingAt(k + 2) ?? index.DateStartingAt(k + 3);
                 if (date is { } d && d.From is { } start && published is { } pub && pub.DayNumber - start.DayNumber <= 2)
@@ -122,6 +122,26 @@ public static partial class ClaimBuilder
         }
 
         return null;
+    }
+
+    /// <summary>Whether a "since" after the figure tells of the place, not of the count: "killed two civilians in the city
+    /// that has been divided since July 2012", "in the town, under siege since 2013".</summary>
+    private static bool DescribesAPlace(Document doc, Figure figure, int since)
+    {
+        if (since < figure.EndToken)
+        {
+            return false;
+        }
+
+        for (int k = figure.EndToken; k < since; k++)
+        {
+            if (doc.Is(k, "that") || doc.Is(k, "which") || doc.Is(k, "siege") || doc.Is(k, "divided") || doc.Is(k, "controlled"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether the words speak of attacks in the plural ("barrel bomb attacks"), not of one attack.</summary>

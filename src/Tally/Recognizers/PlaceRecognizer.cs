@@ -347,7 +347,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         {
             // A word that is seldom a place starts one when the text says it does: "the neighbourhood of Sheikh Said".
             return !s_notPlaceWords.Contains(doc, i) || (doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore)
-                || IntroducedByPlaceNoun(doc, i);
+                || IntroducedByPlaceNoun(doc, i) || doc.Is(i, "sheikh") && NamedAsQuarter(doc, i);
         }
 
         if (text[0] is >= '\u0621' and <= '\u064a')
@@ -358,6 +358,14 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         // "al-Bab": a lower-case article glued to a capitalized word.
         return s_articleWords.Contains(doc, i) && doc.Is(i + 1, '-')
             && i + 2 < doc.Tokens.Count && doc.Tokens[i + 2].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[i + 2].Start]);
+    }
+
+    /// <summary>Whether a quarter's noun follows the name at <paramref name="i"/> ("the Sheikh Maqsoud area", "Sheikh Maqsood
+    /// neighbourhood"): a title that starts a place's name.</summary>
+    private static bool NamedAsQuarter(Document doc, int i)
+    {
+        int end = CapitalizedRunEnd(doc, i, out int words);
+        return words > 1 && end < doc.Tokens.Count && (doc.Is(end, "area") || doc.Is(end, "neighbourhood") || doc.Is(end, "neighborhood") || doc.Is(end, "district"));
     }
 
     private static readonly FrozenSet<string> s_placeNouns = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,

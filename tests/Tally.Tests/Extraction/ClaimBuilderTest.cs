@@ -203,6 +203,12 @@ public class ClaimBuilderTest
           ["4/- Khan Sheikhun/Idlib 2019-08-29 unknown air_strike sohr", "22/- -/Idlib 2019-08-29 unknown air_strike sohr"] },
         { "Jets struck the town of Saraqeb in Idlib on Wednesday. Four people were killed in the raids, the monitor said, raising the death toll in two days of strikes to 22.",
           ["4/- Saraqeb/Idlib 2019-08-29 unknown air_strike sohr", "22/- -/Idlib 2019-08-29 unknown air_strike sohr"] },
+        // A country in a source's description names no place of the events.
+        { "Jets struck the town of Saraqeb in Idlib on Wednesday. Rescuers searched the rubble. Schools were closed. The Britain-based Syrian Observatory for Human Rights reported 13 civilians had been killed.",
+          ["13/- Saraqeb/Idlib 2019-08-28 unknown air_strike sohr"] },
+        // A title that starts a quarter's name.
+        { "Rebel mortars killed 13 people in the Sheikh Maqsood neighbourhood in Aleppo on Monday.",
+          ["13/- Sheikh Maqsood/Aleppo 2019-08-26 opposition shelling outlet"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
@@ -341,7 +347,9 @@ public class ClaimBuilderTest
     [InlineData("Strikes near a village in the far north east of Hasakah province killed three people on Monday.", 1, 0)]
     [InlineData("Strikes on the province have killed 40 people thus far, the monitor said.", 0, 1)]
     [InlineData("Strikes on the province have killed 40 people so far, the monitor said.", 0, 1)]
-    public void Build_Far_IsATallyOnlyInThusFarOrSoFar(string text, int claims, int tallies)
+    [InlineData("Rebel shelling killed two civilians in the city that has been divided since July 2012, the monitor said.", 1, 0)]
+    [InlineData("Rebel shelling has killed 40 civilians in the city since July 2012, the monitor said.", 0, 1)]
+    public void Build_ScopeWords_MakeATallyOnlyWhenTheyTellOfTheCount(string text, int claims, int tallies)
     {
         var e = Extract(text);
         Assert.Equal(claims, e.Claims.Count);
