@@ -248,8 +248,20 @@ public static partial class ClaimBuilder
                     return inner is not null ? (new Sourced<string>(doc.RawText(inner.Named), inner.Named), governorate) : (null, governorate);
                 }
 
+                // "Aleppo city's district of Tariq al-Bab", "Aleppo's Sukkari district": the quarter the city's name leads to.
+                if (p.Resolved is { Kind: PlaceKind.Governorate } && QuarterAfter(doc, index, p, gov) is { } quarter)
+                {
+                    return (new Sourced<string>(doc.RawText(quarter.Named), quarter.Named), governorate);
+                }
+
                 return (written, governorate);
             }
+        }
+
+        // "killed in the rebel-held parts of the city": the city the article named last.
+        if (!total && TheCityIn(doc, windows) && LastCityBefore(doc, index, doc.Sentences[sentence].FirstToken) is { } lastCity)
+        {
+            return (new Sourced<string>(doc.RawText(lastCity.Named), lastCity.Named), new Sourced<string>(lastCity.Governorate!, lastCity.Range));
         }
 
         // Strikes over a region of the country ("Separate air raids in northern Syria killed 25"), with no one town or
@@ -338,6 +350,67 @@ public static partial class ClaimBuilder
         !q.IsArea && !q.IsForeign
         && (q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov || q.Resolved is null && q.Candidates.Count == 0
             || q.Resolved is null && gov is not null && !q.Candidates.Any(c => c.Governorate == gov) && (IntroducedAsPlace(doc, q) || doc.Is(q.EndToken, "village") || doc.Is(q.EndToken, "town")));
+
+    /// <summary>The quarter a city's possessive leads to: "Aleppo city's rebel-held district of Tariq al-Bab", "Aleppo citys
+    /// Sukkari district", "Aleppo's Bustan al-Qasr".</summary>
+    private static PlaceMention? QuarterAfter(Document doc, LayerIndex index, PlaceMention city, string? gov)
+    {
+        int k = city.EndToken;
+        if (doc.Is(k, "city") && Possessive(doc, k + 1) is > 0 and var afterCity)
+        {
+            k += 1 + afterCity;
+        }
+        else if (doc.Is(k, "citys"))
+        {
+            k++;
+        }
+        else if (Possessive(doc, k) is > 0 and var after)
+        {
+            k += after;
+        }
+        else
+        {
+            return null;
+        }
+
+        return index.PlacesIn(k, Math.Min(doc.Tokens.Count, k + 6)).FirstOrDefault(q => IsInner(doc, q, gov));
+    }
+
+    /// <summary>How many tokens the possessive at <paramref name="k"/> takes: "'s" (one token), or an apostrophe and "s".</summary>
+    private static int Possessive(Document doc, int k) =>
+        doc.Is(k, "'s") || doc.Is(k, "\u2019s") ? 1 : (doc.Is(k, '\'') || doc.Is(k, '\u2019')) && doc.Is(k + 1, "s") ? 2 : 0;
+
+    /// <summary>Whether the figure's clause speaks of "the city" without naming it ("in the city", "parts of the city"; not
+    /// "the city of X", nor "a village near the city").</summary>
+    private static bool TheCityIn(Document doc, List<(int From, int To)> windows)
+    {
+        foreach (var (from, to) in windows.Take(2))
+        {
+            for (int k = Math.Max(1, from); k < to; k++)
+            {
+                if (doc.Is(k, "city") && doc.Is(k - 1, "the") && !doc.Is(k + 1, "of") && !(k >= 2 && (doc.Is(k - 2, "near") || doc.Is(k - 2, "outside")
+                    || doc.Is(k - 2, "of") && k >= 3 && s_bearings.Contains(doc, k - 3))))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The city named last before token <paramref name="before"/>: a governorate's seat the article speaks of as a
+    /// city (or "Aleppo citys", a possessive that lost its apostrophe), or a district's seat town.</summary>
+    private static PlaceMention? LastCityBefore(Document doc, LayerIndex index, int before)
+    {
+        var meant = index.Memo(CitiesMeant);
+        // ("the province of Idlib ... its provincial capital" names the seat too.)
+        return doc.Places.LastOrDefault(p => p.FirstToken < before && !p.IsForeign && p.Confidence >= 0.5 && p.Governorate is not null && !IsBearing(doc, p)
+            && (p.Resolved is { Kind: PlaceKind.Governorate } seat && seat.Governorate != "Damascus" && p.Written is null
+                    && (meant.Contains(seat.Governorate!) || doc.Is(p.EndToken, "citys"))
+                    && (!p.IsArea || SaysProvincialCapital(doc, p))
+                || p.Resolved is { Kind: PlaceKind.District } && !p.IsArea));
+    }
 
     private static readonly WordSet s_compass = new(["north", "south", "east", "west", "northern", "southern", "eastern", "western", "central",
         "northwestern", "northeastern", "southwestern", "southeastern", "north-western", "north-eastern", "south-western", "south-eastern",
@@ -450,9 +523,23 @@ public static partial class ClaimBuilder
     {
         var cities = new HashSet<string>(StringComparer.Ordinal);
         var words = s_cityWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        bool[]? events = null;
         foreach (var p in doc.Places)
         {
-            if (p.IsForeign || p.IsArea || p.Resolved is not { Kind: PlaceKind.Governorate, Governorate: { } governorate } unit || NameKey.Remembered(doc.RawText(p.Range)) != NameKey.Remembered(unit.Name))
+            if (p.IsForeign || p.Resolved is not { Kind: PlaceKind.Governorate, Governorate: { } governorate } unit || NameKey.Remembered(doc.RawText(p.Range)) != NameKey.Remembered(unit.Name))
+            {
+                continue;
+            }
+
+            // "In the province of Idlib, jets bombed the rebel-held provincial capital": the seat, as a city, where
+            // something happened (not "the loss of the provincial capital").
+            if (SaysProvincialCapital(doc, p) && (events ??= EventSentences(doc))[SentenceOf(doc, p.FirstToken)])
+            {
+                cities.Add(governorate);
+                continue;
+            }
+
+            if (p.IsArea)
             {
                 continue;
             }
@@ -483,6 +570,21 @@ public static partial class ClaimBuilder
 
             return false;
         }
+    }
+
+    /// <summary>Whether the sentence that names a governorate speaks of its "provincial capital".</summary>
+    private static bool SaysProvincialCapital(Document doc, PlaceMention p)
+    {
+        var sentence = doc.Sentences[SentenceOf(doc, p.FirstToken)];
+        for (int k = sentence.FirstToken; k < sentence.EndToken - 1; k++)
+        {
+            if (doc.Is(k, "provincial") && doc.Is(k + 1, "capital"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The headline and the first sentences, which often name only the area and leave the place to the next sentence.</summary>

@@ -209,6 +209,19 @@ public class ClaimBuilderTest
         // A title that starts a quarter's name.
         { "Rebel mortars killed 13 people in the Sheikh Maqsood neighbourhood in Aleppo on Monday.",
           ["13/- Sheikh Maqsood/Aleppo 2019-08-26 opposition shelling outlet"] },
+        // "The provincial capital" of a province named in the sentence is its seat, a city; "in the city" later is there.
+        { "In the northwestern province of Idlib, residents said jets bombed the rebel-held provincial capital, setting fire to a market. More than 30 people were injured and at least three killed, according to an activist contacted in the city.",
+          ["3/30 Idlib/Idlib 2019-08-29 unknown air_strike activists"] },
+        // "The city" is the city named last, not one named as a bearing.
+        { "Jets struck rebel-held districts of Aleppo city on Sunday. The army took two villages near Hama. A civil defence worker said at least 32 people were killed in the rebel-held parts of the city.",
+          ["32/- Aleppo/Aleppo 2019-08-25 unknown air_strike white_helmets"] },
+        // A city's possessive leads to its quarter; "the city" later is the city, not the quarter of the sentence before.
+        { "Jets attacked a market in Aleppo citys district of Tariq al-Bab, killing 11 people. Another five people were killed in a raid on the neighbourhood of Sheikh Said. "
+            + "Rescue workers with their bare hands dug through the rubble of the homes for most of the night and on into the next morning, looking for survivors. "
+            + "The families who had stayed were short of bread, fuel for the generators and clean water for the children. Rebel shelling killed two civilians in the city.",
+          ["11/- Tariq al-Bab/Aleppo 2019-08-29 unknown air_strike outlet", "5/- Sheikh Said/Aleppo 2019-08-29 unknown air_strike outlet", "2/- Aleppo/Aleppo 2019-08-29 opposition shelling outlet"] },
+        { "Jets attacked a market in Aleppo city's district of Tariq al-Bab, killing 11 people.",
+          ["11/- Tariq al-Bab/Aleppo 2019-08-29 unknown air_strike outlet"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
