@@ -128,7 +128,8 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
                 unknown = CapitalizedRunEnd(document, i, out _);
             }
             // (A place abroad found by its key alone, not its spelling, is such a namesake too: "Tariq" is not Turkey.)
-            if (unknown > end && end == i + 1 && candidates.All(c => c.Kind is PlaceKind.Locality or PlaceKind.District
+            // ("al-Hizam al-Akhdar area": the village al-Hizam is a namesake of the two-word name's first word.)
+            if (unknown > end && (end == i + 1 || end == FirstWordEnd(document, i) && unknown == FirstWordEnd(document, end)) && candidates.All(c => c.Kind is PlaceKind.Locality or PlaceKind.District
                 || c.Kind is PlaceKind.Foreign && !NameKey.IsClose(document.TokenText(i), c.Names)))
             {
                 end = i;
@@ -381,10 +382,16 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         var nouns = s_placeNouns.GetAlternateLookup<ReadOnlySpan<char>>();
         bool introduced = IntroducedByPlaceNoun(doc, first);
         int end = CapitalizedRunEnd(doc, first, out int words);
-        // ("the Rashidin area" is a place; "Aleppo area" after no article is left to the gazetteer's names.)
-        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end)) && (!doc.Is(end, "area") || doc.Is(first - 1, "the"));
+        // ("the Rashidin area" and "al-Hizam al-Akhdar area" are places; "Aleppo area" after no article is left to the
+        // gazetteer's names.)
+        bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end))
+            && (!doc.Is(end, "area") || doc.Is(first - 1, "the") || words == 2 && FirstWordEnd(doc, first) > first + 1 && FirstWordEnd(doc, first + 3) == end);
         return words > 0 && (introduced || followed || Located(doc, first, end) || Appositive(doc, end)) ? end : first;
     }
+
+    /// <summary>The end of the word at <paramref name="i"/>, with its article when it has one glued on ("al-Hizam").</summary>
+    private static int FirstWordEnd(Document doc, int i) =>
+        s_articleWords.Contains(doc, i) && doc.Is(i + 1, '-') && i + 2 < doc.Tokens.Count ? i + 3 : i + 1;
 
     private static readonly WordSet s_settlements = new(["village", "town", "city", "neighbourhood", "neighborhood", "suburb"]);
 

@@ -222,6 +222,9 @@ public class ClaimBuilderTest
           ["11/- Tariq al-Bab/Aleppo 2019-08-29 unknown air_strike outlet", "5/- Sheikh Said/Aleppo 2019-08-29 unknown air_strike outlet", "2/- Aleppo/Aleppo 2019-08-29 opposition shelling outlet"] },
         { "Jets attacked a market in Aleppo city's district of Tariq al-Bab, killing 11 people.",
           ["11/- Tariq al-Bab/Aleppo 2019-08-29 unknown air_strike outlet"] },
+        // A two-word name before "area" whose first word alone is a village elsewhere: the whole name, unresolved.
+        { "Three fighters were killed in al-Hizam al-Akhdar area in al-Bukmal city east of Deir Ezzor on Monday.",
+          ["3/- al-Hizam al-Akhdar/Deir ez-Zor 2019-08-26 unknown clash outlet"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
