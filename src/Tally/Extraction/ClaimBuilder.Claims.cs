@@ -258,6 +258,13 @@ public static partial class ClaimBuilder
             }
         }
 
+        // "killed in air strikes in the same areas": the place named last for what happened before.
+        if (!total && SameArea(doc, windows) && LastPlaceBefore(doc, doc.Sentences[sentence].FirstToken) is { } same)
+        {
+            var gov = GovernorateOf(doc, same, context, index);
+            return (new Sourced<string>(doc.RawText(same.Named), same.Named), gov is null ? null : new Sourced<string>(gov, same.Range));
+        }
+
         // "killed in the rebel-held parts of the city": the city the article named last.
         if (!total && TheCityIn(doc, windows) && LastCityBefore(doc, index, doc.Sentences[sentence].FirstToken) is { } lastCity)
         {
@@ -350,6 +357,48 @@ public static partial class ClaimBuilder
         !q.IsArea && !q.IsForeign
         && (q.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && q.Governorate == gov || q.Resolved is null && q.Candidates.Count == 0
             || q.Resolved is null && gov is not null && !q.Candidates.Any(c => c.Governorate == gov) && (IntroducedAsPlace(doc, q) || doc.Is(q.EndToken, "village") || doc.Is(q.EndToken, "town")));
+
+    private static readonly WordSet s_sameWhere = new(["region", "area", "areas", "village", "town", "neighbourhood", "neighborhood", "district", "place", "city"]);
+
+    /// <summary>Whether the figure's clause says it happened where the article's last events did: "in the same areas", "in
+    /// the same region".</summary>
+    private static bool SameArea(Document doc, List<(int From, int To)> windows)
+    {
+        foreach (var (from, to) in windows.Take(2))
+        {
+            for (int k = Math.Max(1, from); k < to - 1; k++)
+            {
+                if (doc.Is(k, "same") && doc.Is(k - 1, "the") && s_sameWhere.Contains(doc, k + 1))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The town, village or named area named last before token <paramref name="before"/> (not one named only as a
+    /// bearing, "east of Dabiq", unless there is no other; nor where the fire or the victims came from).</summary>
+    private static PlaceMention? LastPlaceBefore(Document doc, int before)
+    {
+        bool Specific(PlaceMention p) => p.FirstToken < before && !p.IsForeign && !p.IsArea && !IsOrigin(doc, p) && !IsHome(doc, p) && !IsInstitution(doc, p)
+            && (p.Resolved is { Kind: PlaceKind.Locality or PlaceKind.Area } && p.Confidence >= 0.5 || p.Resolved is null && p.Candidates.Count == 0);
+        int last = doc.Places.FindLastIndex(p => Specific(p) && !IsBearing(doc, p));
+        if (last < 0)
+        {
+            last = doc.Places.FindLastIndex(Specific);
+        }
+
+        // (Of a list, "the villages of Akhtarin and Tall Shair", the first.)
+        while (last > 0 && Specific(doc.Places[last - 1]) && doc.Places[last - 1].EndToken + 1 == doc.Places[last].FirstToken
+            && (doc.Is(doc.Places[last].FirstToken - 1, "and") || doc.Is(doc.Places[last].FirstToken - 1, ',')))
+        {
+            last--;
+        }
+
+        return last < 0 ? null : doc.Places[last];
+    }
 
     /// <summary>The quarter a city's possessive leads to: "Aleppo city's rebel-held district of Tariq al-Bab", "Aleppo citys
     /// Sukkari district", "Aleppo's Bustan al-Qasr".</summary>

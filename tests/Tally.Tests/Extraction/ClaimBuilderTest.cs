@@ -225,6 +225,12 @@ public class ClaimBuilderTest
         // A two-word name before "area" whose first word alone is a village elsewhere: the whole name, unresolved.
         { "Three fighters were killed in al-Hizam al-Akhdar area in al-Bukmal city east of Deir Ezzor on Monday.",
           ["3/- al-Hizam al-Akhdar/Deir ez-Zor 2019-08-26 unknown clash outlet"] },
+        // "The same areas" is the place named last for what happened before (the first of a list), a bearing only when
+        // there is nothing else.
+        { "Fourteen fighters were killed as they tried to enter the villages of Akhtarin and Tall Shair, three kilometres east of Dabiq, the army said. The fighters had taken the villages the day before. Another 17 fighters were killed in air strikes in the same areas, the army said.",
+          ["14/- Akhtarin/Aleppo 2019-08-29 unknown clash state_media", "17/- Akhtarin/Aleppo 2019-08-29 unknown air_strike state_media"] },
+        { "Four soldiers were killed in northern Syria on Tuesday, the army said. The soldiers were hit by a rocket south of al-Rai. Helicopters took the wounded to a hospital. Separately two militants were killed in clashes in the same region, the army said.",
+          ["4/- al-Rai/Aleppo 2019-08-27 unknown clash state_media", "2/- al-Rai/Aleppo 2019-08-27 syrian_government clash state_media"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
