@@ -909,10 +909,19 @@ public static partial class ClaimBuilder
     /// <summary>A place named only to say where another lies: "near Al Mayadeen", "a village south of Mayadeen".</summary>
     private static bool IsBearing(Document doc, PlaceMention p)
     {
-        int k = doc.Is(p.FirstToken - 1, "the") ? p.FirstToken - 2 : p.FirstToken - 1;
+        // (Over what describes the town: "near Syria's second city Aleppo", "outside the northern city of Hama".)
+        int k = p.FirstToken - 1;
+        for (int words = 0; words < 5 && k >= 0 && (s_bearingFill.Contains(doc, k) || doc.Is(k, "of") && doc.Is(k - 1, "city")); words++)
+        {
+            k--;
+        }
+
         return doc.Is(k, "near") || doc.Is(k, "outside")
             || doc.Is(k, "of") && k >= 1 && s_bearings.Contains(doc, k - 1);
     }
+
+    private static readonly WordSet s_bearingFill = new(["the", "city", "town", "second", "largest", "capital", "provincial", "northern", "southern",
+        "eastern", "western", "syria", "syrias", "'s", "\u2019s", "syrian", "besieged", "rebel-held", "government-held"]);
 
     private static readonly WordSet s_bearings = new(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"]);
 

@@ -231,6 +231,9 @@ public class ClaimBuilderTest
           ["14/- Akhtarin/Aleppo 2019-08-29 unknown clash state_media", "17/- Akhtarin/Aleppo 2019-08-29 unknown air_strike state_media"] },
         { "Four soldiers were killed in northern Syria on Tuesday, the army said. The soldiers were hit by a rocket south of al-Rai. Helicopters took the wounded to a hospital. Separately two militants were killed in clashes in the same region, the army said.",
           ["4/- al-Rai/Aleppo 2019-08-27 unknown clash state_media", "2/- al-Rai/Aleppo 2019-08-27 syrian_government clash state_media"] },
+        // A city named as a bearing over the words that describe it ("near Syria's second city Aleppo").
+        { "Four medics were killed when an airstrike hit a clinic in a village near Syria's second city Aleppo on Tuesday. Rescuers worked for hours. The clinic in the village of Khan Tuman was levelled and more dead were feared under the rubble.",
+          ["4/- Khan Tuman/Aleppo 2019-08-27 unknown air_strike outlet"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
