@@ -145,6 +145,26 @@ public static partial class ClaimBuilder
             }
         }
 
+        // Between two figures, "while" or "whereas" starts the second one's clause: "strikes on A killed 17 while
+        // shelling on B killed another two".
+        for (int k = Math.Max(end, figure.EndToken); k < to; k++)
+        {
+            if (to < sentence.EndToken && (doc.Is(k, "while") || doc.Is(k, "whereas")))
+            {
+                to = k;
+                break;
+            }
+        }
+
+        for (int k = figure.FirstToken - 1; k >= from; k--)
+        {
+            if (from > sentence.FirstToken && (doc.Is(k, "while") || doc.Is(k, "whereas")))
+            {
+                from = k;
+                break;
+            }
+        }
+
         return (from, to);
     }
 

@@ -153,7 +153,8 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             // origin name after a kunya: "Abu Firas al-Suri", "Abu Bakr al-Baghdadi".
             if (end < tokens.Count && s_speech.Contains(document, end)
                 || i >= 2 && (document.Is(i - 2, "Abu") || document.Is(i - 2, "Umm")) && tokens[i - 1].Kind == TokenKind.Word
-                    && char.IsUpper(document.Text[tokens[i - 1].Start]))
+                    && char.IsUpper(document.Text[tokens[i - 1].Start])
+                || i >= 1 && s_personNouns.Contains(document, i - 1) && !char.IsUpper(document.Text[tokens[i - 1].Start]))
             {
                 i = end;
                 continue;
@@ -190,6 +191,10 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
     /// calls them a place (there or anywhere), or they name a governorate, a district, a district's seat or a place abroad.
     /// </summary>
     private static readonly WordSet s_speech = new(["said", "says", "told", "added", "stated"]);
+
+    /// <summary>Nouns for a person that come before a name: "activist Mansoor Hussain", "spokesman Ahmed X".</summary>
+    private static readonly WordSet s_personNouns = new(["activist", "spokesman", "spokeswoman", "spokesperson", "journalist", "reporter",
+        "correspondent", "doctor", "dr", "commander", "official", "resident", "photographer", "researcher", "director", "chief", "leader"]);
 
     private static void DropSpeakers(Document document)
     {

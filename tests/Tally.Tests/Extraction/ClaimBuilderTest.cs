@@ -234,10 +234,21 @@ public class ClaimBuilderTest
         // A city named as a bearing over the words that describe it ("near Syria's second city Aleppo").
         { "Four medics were killed when an airstrike hit a clinic in a village near Syria's second city Aleppo on Tuesday. Rescuers worked for hours. The clinic in the village of Khan Tuman was levelled and more dead were feared under the rubble.",
           ["4/- Khan Tuman/Aleppo 2019-08-27 unknown air_strike outlet"] },
+        // "While" starts the second figure's clause: each takes its own place.
+        { "On Sunday regime air strikes on the areas of Mesraba and Madira killed 17 civilians while artillery fire on the town of Douma killed another two civilians, the monitor said.",
+          ["17/- Mesraba/Rif Dimashq 2019-08-25 syrian_government air_strike sohr", "2/- Douma/Rif Dimashq 2019-08-25 syrian_government shelling sohr"] },
+        { "Seventeen civilians were killed in Mesraba on Sunday, while in the town of Douma two civilians died, the monitor said.",
+          ["17/- Mesraba/Rif Dimashq 2019-08-25 unknown other sohr", "2/- Douma/Rif Dimashq 2019-08-25 unknown other sohr"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
     };
+
+    [Theory]
+    [InlineData("Dozens were injured when jets struck Raqqa, activist Mansoor Hussain told reporters.", "Mansoor")]
+    [InlineData("Shelling hit Raqqa on Monday, spokesman Mansoor Hussain said.", "Mansoor")]
+    public void Places_ANameAfterAPersonNoun_IsAPerson(string text, string name) =>
+        Assert.DoesNotContain(Extract(text).Document.Places, p => Extract(text).Document.RawText(p.Range).StartsWith(name, StringComparison.Ordinal));
 
     [Theory]
     [MemberData(nameof(Sentences))]
