@@ -615,7 +615,8 @@ public static partial class ClaimBuilder
 
             bool after = p.EndToken < doc.Tokens.Count && words.Contains(doc.TokenText(p.EndToken))
                 || (doc.Is(p.EndToken, '\'') || doc.Is(p.EndToken, '\u2019')) && doc.Is(p.EndToken + 1, "s");
-            bool before = doc.Is(p.FirstToken - 1, "of") && p.FirstToken >= 2 && words.Contains(doc.TokenText(p.FirstToken - 2))
+            bool before = (doc.Is(p.FirstToken - 1, "of") || doc.Is(p.FirstToken - 1, "in") && s_quarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(p.FirstToken - 2)))
+                    && p.FirstToken >= 2 && words.Contains(doc.TokenText(p.FirstToken - 2))
                 || doc.Is(p.FirstToken - 1, "city");
             if (after || before || CityFollows(doc, p))
             {

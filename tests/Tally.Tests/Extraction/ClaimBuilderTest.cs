@@ -239,6 +239,9 @@ public class ClaimBuilderTest
           ["17/- Mesraba/Rif Dimashq 2019-08-25 syrian_government air_strike sohr", "2/- Douma/Rif Dimashq 2019-08-25 syrian_government shelling sohr"] },
         { "Seventeen civilians were killed in Mesraba on Sunday, while in the town of Douma two civilians died, the monitor said.",
           ["17/- Mesraba/Rif Dimashq 2019-08-25 unknown other sohr", "2/- Douma/Rif Dimashq 2019-08-25 unknown other sohr"] },
+        // "Neighbourhoods in Aleppo" speaks of the city.
+        { "Rebel rockets hit residential neighborhoods in Aleppo on Monday, killing four people.",
+          ["4/- Aleppo/Aleppo 2019-08-26 opposition shelling outlet"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
