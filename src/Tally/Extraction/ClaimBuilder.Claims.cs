@@ -930,9 +930,12 @@ public static partial class ClaimBuilder
     /// <summary>A place named only to say where another lies: "near Al Mayadeen", "a village south of Mayadeen".</summary>
     private static bool IsBearing(Document doc, PlaceMention p)
     {
-        // (Over what describes the town: "near Syria's second city Aleppo", "outside the northern city of Hama".)
+        // (Over what describes the town: "near Syria's second city Aleppo", "outside the northern city of Hama", "near
+        // Daesh-held Al Mayadeen".)
         int k = p.FirstToken - 1;
-        for (int words = 0; words < 5 && k >= 0 && (s_bearingFill.Contains(doc, k) || doc.Is(k, "of") && doc.Is(k - 1, "city")); words++)
+        for (int words = 0; words < 5 && k >= 0 && (s_bearingFill.Contains(doc, k) || doc.Is(k, "of") && doc.Is(k - 1, "city")
+            || doc.Is(k, "held") || doc.Is(k, "controlled") || doc.Is(k, '-') && (doc.Is(k + 1, "held") || doc.Is(k + 1, "controlled"))
+            || doc.Is(k + 1, '-') && (doc.Is(k + 2, "held") || doc.Is(k + 2, "controlled"))); words++)
         {
             k--;
         }

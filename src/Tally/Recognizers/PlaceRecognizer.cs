@@ -58,6 +58,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "also", "share", "published", "updated", "date", "publication", "copyright", "all", "rights", "reserved",
         "north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "province",
         "city", "town", "village", "area", "region", "district", "countryside", "governorate", "border", "crossing",
+        "cities", "towns", "villages", "areas", "provinces",
         "road", "highway", "street", "square", "market", "hospital", "school", "mosque", "church", "bakery", "camp",
         "airport", "base", "prison", "dam", "bridge", "university", "general", "colonel", "lieutenant", "brigadier",
         "major", "captain", "sheikh", "mr", "mrs", "dr", "ms", "don't", "no", "yes", "not", "so", "if", "then", "now",
@@ -70,7 +71,15 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         "against", "during", "amid", "despite", "about", "around", "near", "outside", "inside", "across", "along",
         "through", "until", "till", "within", "per", "via", "than", "like", "such", "each", "every", "any", "no",
         "nor", "or", "yet", "still", "just", "only", "even", "again", "already", "once", "twice", "later", "earlier",
-        "tuesday's", "qaeda", "qaedas", "euphrates", "tigris", "orontes", "ramadan", "eid", "germans", "get", "health", "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "alawites", "druze", "kurds", "arabs", "turkmen", "url", "short", "tags", "aid", "saeed", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel");
+        "tuesday's", "qaeda", "qaedas", "euphrates", "tigris", "orontes", "ramadan", "eid", "germans", "get", "health", "christian", "christians", "muslim", "muslims", "sunni", "shia", "shiite", "alawite", "alawites", "druze", "kurds", "arabs", "turkmen", "url", "short", "tags", "aid", "saeed", "bashar", "hafez", "assad", "rami", "abdel", "abdul", "mohammed", "muhammad", "ahmed", "ahmad", "ali", "hassan", "hussein", "omar", "khaled", "mahmoud", "mustafa", "ibrahim", "youssef", "washington", "moscow", "ankara", "turkey", "russia", "iran", "iraq", "lebanon", "jordan", "israel",
+        // Words and given names seen matched to villages by their keys alone in news text ("Sergei Lavrov", "a YouTube
+        // video", "Chechen fighters").
+        "sergei", "sergey", "lavrov", "kerry", "john", "johnson", "boris", "tillerson", "mattis", "staffan", "mistura",
+        "tom", "youtube", "michael", "hill", "hall", "hell", "were", "rage", "mission", "nazi",
+        "heath", "wheat", "trade", "god", "allow", "soon", "sean", "mail", "bus", "kinda", "shaky", "theyre", "melania", "maria",
+        "mona", "sami", "yasser", "maher", "mourad", "abdullah", "qassem", "kassem", "qasim", "issa", "abed", "mohammad",
+        "noureddin", "qutaiba", "ridha", "rida", "reda", "haider", "kurd", "daeshs", "iss", "jaysh", "liwa", "liwaa", "fatah",
+        "sharia", "shishani", "kazakh", "chechen", "baghdadi", "khorasan", "resumes", "use", "hudson", "rudaw", "chinese", "saud");
 
     /// <summary>Creates a recognizer over the built-in gazetteer.</summary>
     public PlaceRecognizer()
@@ -349,6 +358,13 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
             return false; // "N Syria": a direction, not a village's initial
         }
 
+        // "R", "U", "St": an initial or an abbreviation, unless the text says it is a place.
+        if (text.Length < 3 && char.IsUpper(text[0]) && !(doc.Is(i + 1, '-') && !doc.Tokens[i + 1].HasSpaceBefore) && !IntroducedByPlaceNoun(doc, i)
+            && !s_articleWords.Contains(doc, i) && !doc.Is(i, "um"))
+        {
+            return false;
+        }
+
         if (char.IsUpper(text[0]))
         {
             // A word that is seldom a place starts one when the text says it does: "the neighbourhood of Sheikh Said".
@@ -391,6 +407,17 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
         // gazetteer's names.)
         bool followed = end < doc.Tokens.Count && nouns.Contains(doc.TokenText(end))
             && (!doc.Is(end, "area") || doc.Is(first - 1, "the") || words == 2 && FirstWordEnd(doc, first) > first + 1 && FirstWordEnd(doc, first + 3) == end);
+        // (A run with a word that is never a place's after its first is a headline's words, not a name: "Bus Convoy
+        // Evacuating Syrians From Besieged Towns".)
+        for (int k = first + 1; k < end; k++)
+        {
+            if (doc.Tokens[k].Kind == TokenKind.Word && char.IsUpper(doc.Text[doc.Tokens[k].Start]) && s_notPlaceWords.Contains(doc, k) && !s_articleWords.Contains(doc, k)
+                && !nouns.Contains(doc.TokenText(k)) && !s_streets.Contains(doc, k) && !doc.Is(k, "camp"))
+            {
+                return first;
+            }
+        }
+
         return words > 0 && (introduced || followed || Located(doc, first, end) || Appositive(doc, end)) ? end : first;
     }
 

@@ -242,6 +242,9 @@ public class ClaimBuilderTest
         // "Neighbourhoods in Aleppo" speaks of the city.
         { "Rebel rockets hit residential neighborhoods in Aleppo on Monday, killing four people.",
           ["4/- Aleppo/Aleppo 2019-08-26 opposition shelling outlet"] },
+        // A town named as a bearing over "Daesh-held" is no incident's place.
+        { "Russian strikes killed 14 civilians on Friday as they crossed the river, the Observatory said. Russia has stepped up raids. The planes hit civilians fleeing across the river near Daesh-held Al Mayadeen city.",
+          ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
@@ -250,8 +253,27 @@ public class ClaimBuilderTest
     [Theory]
     [InlineData("Dozens were injured when jets struck Raqqa, activist Mansoor Hussain told reporters.", "Mansoor")]
     [InlineData("Shelling hit Raqqa on Monday, spokesman Mansoor Hussain said.", "Mansoor")]
-    public void Places_ANameAfterAPersonNoun_IsAPerson(string text, string name) =>
-        Assert.DoesNotContain(Extract(text).Document.Places, p => Extract(text).Document.RawText(p.Range).StartsWith(name, StringComparison.Ordinal));
+    // Given names and words that village keys match by their consonants alone, initials, and a headline's capitalized words.
+    [InlineData("Foreign Minister Sergei Lavrov said on Monday that 12 fighters were killed near Raqqa.", "Sergei")]
+    [InlineData("A YouTube video showed the strike on Raqqa.", "YouTube")]
+    [InlineData("The U.S. military said 85 fighters were killed near Manbij.", "U")]
+    [InlineData("Shells killed two people in Aleppo. R. Haddad / SANA", "R")]
+    [InlineData("Blast Near Bus Convoy Evacuating Syrians From Besieged Towns Kills 20", "Evacuating")]
+    [InlineData("Blast Near Bus Convoy Evacuating Syrians From Besieged Towns Kills 20", "Towns")]
+    public void Places_WordsThatNameNoPlace_AreNotPlaces(string text, string name)
+    {
+        var doc = Extract(text).Document;
+        Assert.DoesNotContain(doc.Places, p => doc.RawText(p.Range).StartsWith(name, StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("Fighters from Chechnya and Kazakhstan joined ISIS in Raqqa.", "Chechnya")]
+    [InlineData("The group also holds Sinjar across the border.", "Sinjar")]
+    public void Places_CountriesAndTownsAbroad_AreForeign(string text, string name)
+    {
+        var doc = Extract(text).Document;
+        Assert.True(doc.Places.Single(p => doc.RawText(p.Range) == name).IsForeign);
+    }
 
     [Theory]
     [MemberData(nameof(Sentences))]
