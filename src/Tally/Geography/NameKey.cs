@@ -56,6 +56,109 @@ public static class NameKey
             return "";
         }
 
+        // Most names are short and ASCII: keyed in one pass over stack buffers.
+        if (name.Length <= 128 && System.Text.Ascii.IsValid(name))
+        {
+            return AsciiKey(name);
+        }
+
+        return OfAnyScript(name);
+    }
+
+    /// <summary>
+    /// <see cref="Of"/> for an ASCII name, without allocating but for the key. The same steps in one pass: the
+    /// digraphs all end in "h" and none starts with it, so they never overlap, and none of their single letters makes
+    /// a digraph with the next letter that an earlier step would have taken (the steps done one after the other
+    /// give the same); vowel-to-vowel steps (ou, oo, ee) change nothing once vowels are dropped.
+    /// </summary>
+    private static string AsciiKey(ReadOnlySpan<char> name)
+    {
+        Span<char> joined = stackalloc char[name.Length];
+        int n = 0, wordStart = 0;
+        var articles = s_articles.GetAlternateLookup<ReadOnlySpan<char>>();
+        for (int i = 0; i <= name.Length; i++)
+        {
+            char c = i < name.Length ? char.ToLowerInvariant(name[i]) : ' ';
+            if (c is '\'' or '`')
+            {
+                continue;
+            }
+
+            if (c is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                joined[n++] = c;
+                continue;
+            }
+
+            // A word ends: an article is dropped, and a final "h" after a vowel.
+            var word = joined[wordStart..n];
+            if (articles.Contains(word))
+            {
+                n = wordStart;
+            }
+            else if (word.Length > 2 && word[^1] == 'h' && IsVowel(word[^2]))
+            {
+                n--;
+            }
+
+            wordStart = n;
+        }
+
+        if (n == 0)
+        {
+            return "";
+        }
+
+        Span<char> key = stackalloc char[n + 1];
+        int k = 0;
+        if (IsVowel(joined[0]) && joined[0] != 'y' && joined[0] != 'w')
+        {
+            key[k++] = 'a';
+        }
+
+        char last = '\0';
+        for (int i = 0; i < n; i++)
+        {
+            char c = joined[i];
+            if (i + 1 < n && joined[i + 1] == 'h' && c is 'k' or 'g' or 's' or 'c' or 't' or 'd' or 'p')
+            {
+                c = c switch { 'c' => 's', 'p' => 'f', _ => c };
+                i++;
+            }
+            else if (c == 'q')
+            {
+                c = 'k';
+            }
+            else if (c == 'j')
+            {
+                c = 'g';
+            }
+
+            if (IsVowel(c))
+            {
+                last = '\0';
+                continue;
+            }
+
+            if (c != last)
+            {
+                key[k++] = c;
+            }
+
+            last = c;
+        }
+
+        return new string(key[..k]);
+    }
+
+    /// <summary><see cref="Of"/> for any name: Latin letters with accents, Arabic script, long text.</summary>
+    internal static string OfAnyScript(ReadOnlySpan<char> name)
+    {
+        if (name.IsEmpty)
+        {
+            return "";
+        }
+
         // Letters only, lower case, accents off; anything else separates words. ASCII needs no decomposition.
         var decomposed = System.Text.Ascii.IsValid(name) ? name.ToString() : name.ToString().Normalize(NormalizationForm.FormKD);
         var words = new List<StringBuilder>();

@@ -1,3 +1,5 @@
+using FsCheck;
+using FsCheck.Fluent;
 using Tally.Geography;
 
 namespace Tally.Tests.Geography;
@@ -123,6 +125,18 @@ public class GazetteerTest
     [Theory]
     [MemberData(nameof(SameKeys))]
     public void NameKey_FoldsTransliterations(string a, string b) => Assert.Equal(NameKey.Of(a), NameKey.Of(b));
+
+    // Letters of the digraphs and of the articles, vowels, an apostrophe, separators, a digit: names where the one-pass
+    // ASCII key could part from the general one.
+    private static readonly char[] s_keyAlphabet = ['k', 'h', 'g', 's', 'c', 't', 'd', 'p', 'q', 'j', 'a', 'l', 'e', 'o', 'u', 'i', 'y', 'w',
+        'n', 'r', 'z', 'A', 'K', 'S', 'H', '\'', '`', '-', ' ', '7'];
+
+    [Fact]
+    public void NameKey_Property_TheOnePassAsciiKeyIsTheGeneralKey()
+    {
+        var names = Gen.Elements(s_keyAlphabet).ArrayOf().Select(cs => new string(cs)).ToArbitrary();
+        Prop.ForAll(names, name => NameKey.Of(name) == NameKey.OfAnyScript(name)).QuickCheckThrowOnFailure();
+    }
 
     [Fact]
     public void NameKey_ArabicScript_DropsTheArticleAndVowelMarks()
