@@ -675,6 +675,16 @@ public static partial class ClaimBuilder
         // (A next sentence with figures of its own in two governorates splits the total: "strikes killed 10. Three were
         // killed near X in Hasakah, while seven were killed in Deir ez-Zor".)
         var next = doc.Sentences[sentence + 1];
+
+        // ("Most of the deaths were in the village of X": a part of the total, not its place.)
+        for (int k = next.FirstToken; k < Math.Min(next.EndToken - 1, next.FirstToken + 3); k++)
+        {
+            if ((doc.Is(k, "most") || doc.Is(k, "many") || doc.Is(k, "some") || doc.Is(k, "half")) && doc.Is(k + 1, "of"))
+            {
+                return null;
+            }
+        }
+
         if (index.FiguresIn(sentence + 1).Count(f => f.Kind == FigureKind.Killed) > 1
             && index.PlacesIn(next.FirstToken, next.EndToken).Where(p => !p.IsForeign && p.Resolved?.Governorate is not null).Select(p => p.Resolved!.Governorate).Distinct().Count() > 1)
         {

@@ -245,6 +245,9 @@ public class ClaimBuilderTest
         // A town named as a bearing over "Daesh-held" is no incident's place.
         { "Russian strikes killed 14 civilians on Friday as they crossed the river, the Observatory said. Russia has stepped up raids. The planes hit civilians fleeing across the river near Daesh-held Al Mayadeen city.",
           ["14/- -/Deir ez-Zor 2019-08-23 russia air_strike sohr"] },
+        // "Most of the deaths were in X": a part of the total, not its place.
+        { "Airstrikes on opposition-held areas in Aleppo province killed at least 36 people on Monday, activists said. Most of the deaths were in the village of Oweijel, where at least 23 people were killed.",
+          ["36/- -/Aleppo 2019-08-26 unknown air_strike activists", "23/- Oweijel/Aleppo 2019-08-26 unknown air_strike activists"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
