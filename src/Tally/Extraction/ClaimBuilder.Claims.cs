@@ -293,7 +293,7 @@ public static partial class ClaimBuilder
 
         // Strikes over a region of the country ("Separate air raids in northern Syria killed 25"), with no one town or
         // site named: a total over many places, which has no place of its own.
-        bool regional = total || OverARegion(doc, doc.Sentences[sentence]);
+        bool regional = total || OverARegion(doc, doc.Sentences[sentence]) || UnnamedTowns(doc, windows);
 
         // No place in the sentence: a town or village the sentence before names for the same events (the context's
         // fourth window is that sentence only when there is one; for the first sentence it is the lead's next sentence,
@@ -515,6 +515,40 @@ public static partial class ClaimBuilder
         }
 
         return region && plural;
+    }
+
+    private static readonly WordSet s_townsPlural = new(["cities", "towns", "villages"]);
+
+    private static readonly WordSet s_afterPlural = new(["in", "across", "near", "around", "and", "held", "controlled", "were", "was", "that", "which",
+        "on", "east", "west", "north", "south", "killing", "where", "under", "along"]);
+
+    /// <summary>Whether the figure's clause tells of strikes on towns in the plural that it does not name: "jet strikes
+    /// hit the opposition-held cities, killing 40" (not "the towns of X and Y", nor where victims came from, "evacuated
+    /// from two towns").</summary>
+    private static bool UnnamedTowns(Document doc, List<(int From, int To)> windows)
+    {
+        foreach (var (from, to) in windows.Take(2))
+        {
+            for (int k = Math.Max(1, from); k < to; k++)
+            {
+                // ("the towns square" is a possessive that lost its apostrophe.)
+                if (s_townsPlural.Contains(doc, k) && !doc.Is(k + 1, "of") && !(k + 1 < doc.Tokens.Count && char.IsUpper(doc.Text[doc.Tokens[k + 1].Start]))
+                    && !(doc.Is(k - 1, "the") && k + 1 < doc.Tokens.Count && doc.Tokens[k + 1].Kind == TokenKind.Word && !s_afterPlural.Contains(doc, k + 1)))
+                {
+                    for (int j = k - 1; j >= Math.Max(from, k - 6); j--)
+                    {
+                        if (doc.Is(j, "from") || doc.Is(j, "residents"))
+                        {
+                            return false;
+                        }
+                    }
+
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether an area is named as the span of strikes over it: "strikes across rebel-held Idlib province",

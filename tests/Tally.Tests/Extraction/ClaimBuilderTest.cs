@@ -248,6 +248,11 @@ public class ClaimBuilderTest
         // "Most of the deaths were in X": a part of the total, not its place.
         { "Airstrikes on opposition-held areas in Aleppo province killed at least 36 people on Monday, activists said. Most of the deaths were in the village of Oweijel, where at least 23 people were killed.",
           ["36/- -/Aleppo 2019-08-26 unknown air_strike activists", "23/- Oweijel/Aleppo 2019-08-26 unknown air_strike activists"] },
+        // Strikes on towns in the plural, unnamed, have no one town ("the towns square" is a possessive).
+        { "Jet strikes hit the opposition-held cities on Saturday, killing more than 40 people. A man carried a child at the scene of a strike on the city of Idlib.",
+          ["40/- -/Idlib 2019-08-24 unknown air_strike outlet"] },
+        { "ISIS fighters took the town of Mohassan on Thursday. Residents fled. They killed three men in the towns square on Friday.",
+          ["3/- Mohassan/Deir ez-Zor 2019-08-23 unknown other outlet"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
