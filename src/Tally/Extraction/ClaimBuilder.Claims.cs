@@ -268,6 +268,14 @@ public static partial class ClaimBuilder
                     return inner is not null ? (new Sourced<string>(doc.RawText(inner.Named), inner.Named), governorate) : (null, governorate);
                 }
 
+                // "Air strikes on the areas of Mesraba and Madira": towns listed for one figure are in the region the
+                // article names that holds them (Eastern Ghouta), when it names one.
+                if (p.Resolved is { Kind: PlaceKind.Locality } listed && gov is not null && listed.Governorate == gov && ListedWithAnother(doc, index, p, from, to)
+                    && RegionNamed(doc, gov) is { } region)
+                {
+                    return (new Sourced<string>(doc.RawText(region.Named), region.Named), governorate);
+                }
+
                 // "Aleppo city's district of Tariq al-Bab", "Aleppo's Sukkari district": the quarter the city's name leads to.
                 if (p.Resolved is { Kind: PlaceKind.Governorate } && QuarterAfter(doc, index, p, gov) is { } quarter)
                 {
@@ -419,6 +427,22 @@ public static partial class ClaimBuilder
 
         return last < 0 ? null : doc.Places[last];
     }
+
+    /// <summary>Whether another town of the same governorate follows the place in a list ("A and B", "A, B").</summary>
+    private static bool ListedWithAnother(Document doc, LayerIndex index, PlaceMention p, int from, int to)
+    {
+        int k = p.EndToken;
+        if (!(doc.Is(k, "and") || doc.Is(k, ',')))
+        {
+            return false;
+        }
+
+        return index.PlacesIn(k + 1, Math.Min(to, k + 2)).FirstOrDefault() is { Resolved: { Kind: PlaceKind.Locality } other } && other.Governorate == p.Governorate;
+    }
+
+    /// <summary>The region of the governorate the article names (an area the gazetteer knows as one: Eastern Ghouta).</summary>
+    private static PlaceMention? RegionNamed(Document doc, string governorate) =>
+        doc.Places.FirstOrDefault(q => !q.IsForeign && q.Resolved is { Kind: PlaceKind.Area } area && area.Governorate == governorate && q.Confidence >= 0.5);
 
     /// <summary>The quarter a city's possessive leads to: "Aleppo city's rebel-held district of Tariq al-Bab", "Aleppo citys
     /// Sukkari district", "Aleppo's Bustan al-Qasr".</summary>

@@ -253,6 +253,11 @@ public class ClaimBuilderTest
           ["40/- -/Idlib 2019-08-24 unknown air_strike outlet"] },
         { "ISIS fighters took the town of Mohassan on Thursday. Residents fled. They killed three men in the towns square on Friday.",
           ["3/- Mohassan/Deir ez-Zor 2019-08-23 unknown other outlet"] },
+        // Towns listed for one figure are in the region the article names that holds them; without one, the first.
+        { "Regime jets pounded the Eastern Ghouta region outside Damascus on Sunday. Later air strikes on the areas of Misraba and Hammuriyah killed 17 civilians, the monitor said.",
+          ["17/- Ghouta/Rif Dimashq 2019-08-25 syrian_government air_strike sohr"] },
+        { "Later air strikes on the areas of Misraba and Hammuriyah killed 17 civilians, the monitor said.",
+          ["17/- Misraba/Rif Dimashq 2019-08-29 unknown air_strike sohr"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
