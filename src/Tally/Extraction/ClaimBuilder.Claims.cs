@@ -778,10 +778,37 @@ public static partial class ClaimBuilder
     private static readonly FrozenSet<string> s_institutions = FrozenSet.Create(StringComparer.OrdinalIgnoreCase,
         "police", "command", "council", "directorate", "center", "centre", "media", "university", "committee", "chamber");
 
-    /// <summary>A place that names an institution, not where anything happened: "a source at Aleppo Police Command".</summary>
-    private static bool IsInstitution(Document doc, PlaceMention p) =>
-        p.EndToken < doc.Tokens.Count && s_institutions.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(p.EndToken))
-        && char.IsUpper(doc.Text[doc.Tokens[p.EndToken].Start]);
+    /// <summary>A place that names an institution, not where anything happened: "a source at Aleppo Police Command",
+    /// "according to the directorate of health in Idlib province" (a province named for the directorate).</summary>
+    private static bool IsInstitution(Document doc, PlaceMention p)
+    {
+        var institutions = s_institutions.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (p.EndToken < doc.Tokens.Count && institutions.Contains(doc.TokenText(p.EndToken)) && char.IsUpper(doc.Text[doc.Tokens[p.EndToken].Start]))
+        {
+            return true;
+        }
+
+        // (Only a province: the city of a health directorate is often where the wounded were, "in Aleppo".)
+        if (!p.IsArea || !doc.Is(p.FirstToken - 1, "in"))
+        {
+            return false;
+        }
+
+        for (int k = p.FirstToken - 2; k >= Math.Max(0, p.FirstToken - 5); k--)
+        {
+            if (institutions.Contains(doc.TokenText(k)) || doc.Is(k, "ministry") || doc.Is(k, "department") || doc.Is(k, "office"))
+            {
+                return true;
+            }
+
+            if (!(doc.Is(k, "of") || doc.Is(k, "the") || doc.Is(k, "health") || doc.Is(k, "local") || doc.Is(k, "provincial")))
+            {
+                return false;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Where the fire came from, not where it fell: "fired from Idlib", "terrorists positioned in Bani Zaid".</summary>
     private static bool IsOrigin(Document doc, PlaceMention p)

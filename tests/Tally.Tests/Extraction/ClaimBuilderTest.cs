@@ -258,6 +258,9 @@ public class ClaimBuilderTest
           ["17/- Ghouta/Rif Dimashq 2019-08-25 syrian_government air_strike sohr"] },
         { "Later air strikes on the areas of Misraba and Hammuriyah killed 17 civilians, the monitor said.",
           ["17/- Misraba/Rif Dimashq 2019-08-29 unknown air_strike sohr"] },
+        // A province named for the directorate that gave the toll is not where it happened.
+        { "Regime aircraft struck the town of Khan Sheikhoun in rural Idlib at dawn. Chemical substances were used in the attack, which left at least 100 people killed and 400 wounded, according to the directorate of health in Idlib province.",
+          ["100/400 Khan Sheikhoun/Idlib 2019-08-29 syrian_government chemical medical"] },
         // An adjective before a side's fighters; the side they fought is the agent.
         { "Fourteen moderate opposition fighters died in clashes with ISIS near Azaz on Sunday.",
           ["14/- Azaz/Aleppo 2019-08-25 isis clash outlet"] },
