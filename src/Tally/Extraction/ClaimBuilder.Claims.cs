@@ -270,7 +270,7 @@ public static partial class ClaimBuilder
 
                 // "Air strikes on the areas of Mesraba and Madira": towns listed for one figure are in the region the
                 // article names that holds them (Eastern Ghouta), when it names one.
-                if (p.Resolved is { Kind: PlaceKind.Locality } listed && gov is not null && listed.Governorate == gov && ListedWithAnother(doc, index, p, from, to)
+                if (p.Resolved is { Kind: PlaceKind.Locality } listed && gov is not null && listed.Governorate == gov && ListedWithAnother(doc, index, p, to)
                     && RegionNamed(doc, gov) is { } region)
                 {
                     return (new Sourced<string>(doc.RawText(region.Named), region.Named), governorate);
@@ -299,8 +299,9 @@ public static partial class ClaimBuilder
             return (new Sourced<string>(doc.RawText(lastCity.Named), lastCity.Named), new Sourced<string>(lastCity.Governorate!, lastCity.Range));
         }
 
-        // Strikes over a region of the country ("Separate air raids in northern Syria killed 25"), with no one town or
-        // site named: a total over many places, which has no place of its own.
+        // A total over many places has no place of its own, nor one from the sentences around it: raids over a region of
+        // the country with no one town or site named ("Separate air raids in northern Syria killed 25"), strikes on towns
+        // in the plural it does not name ("hit the opposition-held cities"), a running toll.
         bool regional = total || OverARegion(doc, doc.Sentences[sentence]) || UnnamedTowns(doc, windows);
 
         // No place in the sentence: a town or village the sentence before names for the same events (the context's
@@ -429,7 +430,7 @@ public static partial class ClaimBuilder
     }
 
     /// <summary>Whether another town of the same governorate follows the place in a list ("A and B", "A, B").</summary>
-    private static bool ListedWithAnother(Document doc, LayerIndex index, PlaceMention p, int from, int to)
+    private static bool ListedWithAnother(Document doc, LayerIndex index, PlaceMention p, int to)
     {
         int k = p.EndToken;
         if (!(doc.Is(k, "and") || doc.Is(k, ',')))
@@ -673,8 +674,9 @@ public static partial class ClaimBuilder
 
             bool after = p.EndToken < doc.Tokens.Count && words.Contains(doc.TokenText(p.EndToken))
                 || (doc.Is(p.EndToken, '\'') || doc.Is(p.EndToken, '\u2019')) && doc.Is(p.EndToken + 1, "s");
-            bool before = (doc.Is(p.FirstToken - 1, "of") || doc.Is(p.FirstToken - 1, "in") && s_quarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(p.FirstToken - 2)))
-                    && p.FirstToken >= 2 && words.Contains(doc.TokenText(p.FirstToken - 2))
+            bool before = p.FirstToken >= 2 && (doc.Is(p.FirstToken - 1, "of")
+                    || doc.Is(p.FirstToken - 1, "in") && s_quarters.GetAlternateLookup<ReadOnlySpan<char>>().Contains(doc.TokenText(p.FirstToken - 2)))
+                    && words.Contains(doc.TokenText(p.FirstToken - 2))
                 || doc.Is(p.FirstToken - 1, "city");
             if (after || before || CityFollows(doc, p))
             {
@@ -730,8 +732,6 @@ public static partial class ClaimBuilder
             return null;
         }
 
-        // (A next sentence with figures of its own in two governorates splits the total: "strikes killed 10. Three were
-        // killed near X in Hasakah, while seven were killed in Deir ez-Zor".)
         var next = doc.Sentences[sentence + 1];
 
         // ("Most of the deaths were in the village of X": a part of the total, not its place.)
@@ -743,6 +743,8 @@ public static partial class ClaimBuilder
             }
         }
 
+        // (A next sentence with figures of its own in two governorates splits the total: "strikes killed 10. Three were
+        // killed near X in Hasakah, while seven were killed in Deir ez-Zor".)
         if (index.FiguresIn(sentence + 1).Count(f => f.Kind == FigureKind.Killed) > 1
             && index.PlacesIn(next.FirstToken, next.EndToken).Where(p => !p.IsForeign && p.Resolved?.Governorate is not null).Select(p => p.Resolved!.Governorate).Distinct().Count() > 1)
         {

@@ -423,7 +423,7 @@ public sealed class PlaceRecognizer(Gazetteer gazetteer) : IRecognizer
 
     /// <summary>The end of the word at <paramref name="i"/>, with its article when it has one glued on ("al-Hizam").</summary>
     private static int FirstWordEnd(Document doc, int i) =>
-        s_articleWords.Contains(doc, i) && doc.Is(i + 1, '-') && i + 2 < doc.Tokens.Count ? i + 3 : i + 1;
+        i + 2 < doc.Tokens.Count && s_articleWords.Contains(doc, i) && doc.Is(i + 1, '-') ? i + 3 : i + 1;
 
     private static readonly WordSet s_settlements = new(["village", "town", "city", "neighbourhood", "neighborhood", "suburb"]);
 
