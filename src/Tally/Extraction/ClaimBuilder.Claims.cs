@@ -391,20 +391,20 @@ public static partial class ClaimBuilder
 
     /// <summary>Whether the figure's clause says it happened where the article's last events did: "in the same areas", "in
     /// the same region".</summary>
-    private static bool SameArea(Document doc, List<(int From, int To)> windows)
+    private static bool SameArea(Document doc, List<(int From, int To)> windows) =>
+        ClauseTokens(windows).Any(t => t.Token + 1 < t.To && doc.Is(t.Token, "same") && doc.Is(t.Token - 1, "the") && s_sameWhere.Contains(doc, t.Token + 1));
+
+    /// <summary>The tokens of the figure's clause, after the figure then before it (the first two place windows; never the
+    /// document's first token, so a rule may look one back), with the bounds of the window each lies in.</summary>
+    private static IEnumerable<(int Token, int From, int To)> ClauseTokens(List<(int From, int To)> windows)
     {
         foreach (var (from, to) in windows.Take(2))
         {
-            for (int k = Math.Max(1, from); k < to - 1; k++)
+            for (int k = Math.Max(1, from); k < to; k++)
             {
-                if (doc.Is(k, "same") && doc.Is(k - 1, "the") && s_sameWhere.Contains(doc, k + 1))
-                {
-                    return true;
-                }
+                yield return (k, from, to);
             }
         }
-
-        return false;
     }
 
     /// <summary>The town, village or named area named last before token <paramref name="before"/> (not one named only as a
@@ -476,22 +476,9 @@ public static partial class ClaimBuilder
 
     /// <summary>Whether the figure's clause speaks of "the city" without naming it ("in the city", "parts of the city"; not
     /// "the city of X", nor "a village near the city").</summary>
-    private static bool TheCityIn(Document doc, List<(int From, int To)> windows)
-    {
-        foreach (var (from, to) in windows.Take(2))
-        {
-            for (int k = Math.Max(1, from); k < to; k++)
-            {
-                if (doc.Is(k, "city") && doc.Is(k - 1, "the") && !doc.Is(k + 1, "of") && !(k >= 2 && (doc.Is(k - 2, "near") || doc.Is(k - 2, "outside")
-                    || doc.Is(k - 2, "of") && k >= 3 && s_bearings.Contains(doc, k - 3))))
-                {
-                    return true;
-                }
-            }
-        }
-
-        return false;
-    }
+    private static bool TheCityIn(Document doc, List<(int From, int To)> windows) =>
+        ClauseTokens(windows).Any(t => t.Token is var k && doc.Is(k, "city") && doc.Is(k - 1, "the") && !doc.Is(k + 1, "of")
+            && !(k >= 2 && (doc.Is(k - 2, "near") || doc.Is(k - 2, "outside") || doc.Is(k - 2, "of") && k >= 3 && s_bearings.Contains(doc, k - 3))));
 
     /// <summary>The city named last before token <paramref name="before"/>: a governorate's seat the article speaks of as a
     /// city (or "Aleppo citys", a possessive that lost its apostrophe), or a district's seat town.</summary>
@@ -552,24 +539,22 @@ public static partial class ClaimBuilder
     /// from two towns").</summary>
     private static bool UnnamedTowns(Document doc, List<(int From, int To)> windows)
     {
-        foreach (var (from, to) in windows.Take(2))
+        foreach (var (k, from, _) in ClauseTokens(windows))
         {
-            for (int k = Math.Max(1, from); k < to; k++)
+            // ("the towns square" is a possessive that lost its apostrophe.)
+            if (s_townsPlural.Contains(doc, k) && !doc.Is(k + 1, "of") && !(k + 1 < doc.Tokens.Count && char.IsUpper(doc.Text[doc.Tokens[k + 1].Start]))
+                && !(doc.Is(k - 1, "the") && k + 1 < doc.Tokens.Count && doc.Tokens[k + 1].Kind == TokenKind.Word && !s_afterPlural.Contains(doc, k + 1)))
             {
-                // ("the towns square" is a possessive that lost its apostrophe.)
-                if (s_townsPlural.Contains(doc, k) && !doc.Is(k + 1, "of") && !(k + 1 < doc.Tokens.Count && char.IsUpper(doc.Text[doc.Tokens[k + 1].Start]))
-                    && !(doc.Is(k - 1, "the") && k + 1 < doc.Tokens.Count && doc.Tokens[k + 1].Kind == TokenKind.Word && !s_afterPlural.Contains(doc, k + 1)))
+                // The first such word decides: where the victims came from is no place of the strikes.
+                for (int j = k - 1; j >= Math.Max(from, k - 6); j--)
                 {
-                    for (int j = k - 1; j >= Math.Max(from, k - 6); j--)
+                    if (doc.Is(j, "from") || doc.Is(j, "residents"))
                     {
-                        if (doc.Is(j, "from") || doc.Is(j, "residents"))
-                        {
-                            return false;
-                        }
+                        return false;
                     }
-
-                    return true;
                 }
+
+                return true;
             }
         }
 
@@ -587,8 +572,7 @@ public static partial class ClaimBuilder
                 return true;
             }
 
-            if (!(doc.Is(k, "the") || doc.Is(k, '-') || doc.Is(k, "held") || doc.Is(k, "controlled") || doc.Is(k, "rebel") || doc.Is(k, "opposition")
-                || doc.Tokens[k].Kind == TokenKind.Word && doc.TokenText(k).Contains('-')))
+            if (!(doc.Is(k, "the") || doc.Is(k, '-') || doc.Is(k, "held") || doc.Is(k, "controlled") || doc.Is(k, "rebel") || doc.Is(k, "opposition")))
             {
                 return false;
             }
@@ -1042,7 +1026,7 @@ public static partial class ClaimBuilder
     }
 
     private static readonly WordSet s_bearingFill = new(["the", "city", "town", "second", "largest", "capital", "provincial", "northern", "southern",
-        "eastern", "western", "syria", "syrias", "'s", "\u2019s", "syrian", "besieged", "rebel-held", "government-held"]);
+        "eastern", "western", "syria", "syrias", "'s", "\u2019s", "syrian", "besieged"]);
 
     private static readonly WordSet s_bearings = new(["north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "outskirts"]);
 
